@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { openDatabase, redactUrl, type Database } from './platform/db/database';
+import { migrateDatabase } from './platform/db/migrate';
+import { createJobQueue } from './platform/jobs/job-queue';
+import { createServices } from './services';
+import { registerJobs } from './jobs';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Opens the configured engine and brings its schema up to date. */
+export async function openMigratedDatabase(config: Config, owner: string): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.pgPoolSize,
+    owner,
+  });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export type RunningServer = { url: string; stop: () => Promise<void> };
+
+/**
+ * The server process: API (and UI), background worker and scheduler, by configured roles.
+ * SIGTERM/SIGINT drain in-flight requests, stop the queue, then close the database.
+ */
+export async function startServer(config: Config, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const database = await openMigratedDatabase(config, 'northstar server');
+  const services = createServices({ database });
+  const app = await buildApp({
+    services,
+    logLevel: config.logLevel,
+    secureCookies: config.secureCookies,
+    webDist: config.webDist ?? DEFAULT_WEB_DIST,
+  });
+  const jobs = createJobQueue(database, app.log);
+  registerJobs(jobs, services);
+  if (config.roles.has('worker') || config.roles.has('scheduler')) {
+    await jobs.start({ work: config.roles.has('worker'), schedule: config.roles.has('scheduler') });
+  }
+  let url = '';
+  if (config.roles.has('api')) {
+    url = await app.listen({ port: config.port, host: config.host });
+  } else {
+    await app.ready();
+  }
+  app.log.info(
+    { engine: database.engine, where: config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir, roles: [...config.roles] },
+    'northstar started',
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      app.log.info('shutting down: draining requests');
+      await app.close();
+      await jobs.stop();
+      await database.close();
+    })();
+    return stopping;
+  };
+  if (options.handleSignals) {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  return { url, stop };
+}

@@ -1,0 +1,28 @@
+import { systemClock, type Clock } from './platform/clock';
+import type { Database } from './platform/db/database';
+import { createApiKeysService } from './modules/api-keys';
+import { createAuthService } from './modules/auth';
+import { createUsersService } from './modules/users';
+import { createWorkspacesService, setupWorkspace, type SetupInput } from './modules/workspaces';
+
+/**
+ * Every module's service, wired by hand. The HTTP app and the CLI both start here, so a command
+ * and an endpoint run the same use case.
+ */
+export function createServices({ database, clock = systemClock }: { database: Database; clock?: Clock }) {
+  const workspaces = createWorkspacesService({ database });
+  const users = createUsersService({ database, clock });
+  const apiKeys = createApiKeysService({ database, clock });
+  const auth = createAuthService({ database, clock, users, workspaces, apiKeys });
+  return {
+    database,
+    clock,
+    workspaces,
+    users,
+    apiKeys,
+    auth,
+    setupWorkspace: (input: SetupInput) => setupWorkspace({ database, workspaces, users, apiKeys }, input),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,29 @@
+import { Type } from 'typebox';
+
+export const ROLES = ['admin', 'manager', 'csm', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = Type.Enum(['admin', 'manager', 'csm', 'viewer']);
+
+/**
+ * What each role may do. Viewers read; CSMs work their accounts; managers also run the team's
+ * configuration; admins manage people and keys. Kept here so the web UI hides what the API refuses.
+ */
+export const PERMISSIONS = {
+  'workspace:read': ['admin', 'manager', 'csm', 'viewer'],
+  'workspace:manage': ['admin'],
+  'users:read': ['admin', 'manager', 'csm', 'viewer'],
+  'users:manage': ['admin'],
+  'tokens:own': ['admin', 'manager', 'csm', 'viewer'],
+  'write-keys:manage': ['admin'],
+  'accounts:read': ['admin', 'manager', 'csm', 'viewer'],
+  'accounts:write': ['admin', 'manager', 'csm'],
+  'accounts:delete': ['admin', 'manager'],
+  'accounts:import': ['admin', 'manager'],
+  'custom-fields:manage': ['admin', 'manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
