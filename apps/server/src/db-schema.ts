@@ -4,3 +4,4 @@ export * from './modules/workspaces/workspaces.schema';
 export * from './modules/users/users.schema';
 export * from './modules/auth/auth.schema';
 export * from './modules/api-keys/api-keys.schema';
+export * from './modules/accounts/accounts.schema';
