@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { registerDemoCommand } from './commands/create-demo';
+import { registerExportCommand } from './commands/export-accounts';
+import { registerImportCommand } from './commands/import-records';
 import { registerMigrateCommand } from './commands/migrate-database';
 import { registerSetupCommand } from './commands/setup-workspace';
 import { registerStartCommand } from './commands/start-server';
@@ -13,5 +16,8 @@ const program = new Command()
 registerStartCommand(program);
 registerSetupCommand(program);
 registerMigrateCommand(program);
+registerDemoCommand(program);
+registerImportCommand(program);
+registerExportCommand(program);
 
 await runCommand(() => program.parseAsync(process.argv));

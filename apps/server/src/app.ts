@@ -14,8 +14,10 @@ import { pingDatabase } from './platform/db/database';
 import { AppError } from './platform/errors';
 import { createLoggerOptions } from './platform/logger';
 import type { Services } from './services';
+import { accountsRoutes, contactsRoutes, customFieldsRoutes } from './modules/accounts';
 import { apiKeysRoutes } from './modules/api-keys';
 import { authRoutes } from './modules/auth';
+import { importsRoutes } from './modules/imports';
 import { usersRoutes } from './modules/users';
 import { workspacesRoutes } from './modules/workspaces';
 
@@ -44,6 +46,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(compileValidator);
+  // The API speaks JSON: text/plain to a JSON route is a 415, not a string that fails validation
+  // as "body must be object". A route that must take text (a beacon) adds its own parser.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
 
   const routeTable: RouteRecord[] = [];
@@ -98,6 +103,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await api.register(workspacesRoutes(services.workspaces));
       await api.register(usersRoutes(services.users));
       await api.register(apiKeysRoutes(services.apiKeys));
+      await api.register(accountsRoutes(services.accounts));
+      await api.register(contactsRoutes(services.accounts));
+      await api.register(customFieldsRoutes(services.accounts));
+      await api.register(importsRoutes(services.imports));
     },
     { prefix: '/api/v1' },
   );

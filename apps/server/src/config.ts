@@ -51,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     roles.add(role);
   }
+  if (roles.size === 0) {
+    throw new ConfigError('Invalid configuration:\n  NORTHSTAR_ROLES: names no role (use one or more of api, worker, scheduler)');
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.NORTHSTAR_DATA_DIR),

@@ -5,3 +5,4 @@ export { migrateDatabase, DatabaseTooNewError, MIGRATIONS_FOLDER } from './platf
 export { openDatabase, type Database } from './platform/db/database';
 export { DataDirLockedError, readLiveLock } from './platform/db/data-dir-lock';
 export { AppError } from './platform/errors';
+export { DEFAULT_DEMO_PASSWORD, DEFAULT_DEMO_SEED, type DemoSummary } from './modules/demo';

@@ -1,7 +1,10 @@
 import { systemClock, type Clock } from './platform/clock';
 import type { Database } from './platform/db/database';
+import { createAccountsService } from './modules/accounts';
 import { createApiKeysService } from './modules/api-keys';
 import { createAuthService } from './modules/auth';
+import { createImportsService } from './modules/imports';
+import { createDemoService } from './modules/demo';
 import { createUsersService } from './modules/users';
 import { createWorkspacesService, setupWorkspace, type SetupInput } from './modules/workspaces';
 
@@ -14,6 +17,8 @@ export function createServices({ database, clock = systemClock }: { database: Da
   const users = createUsersService({ database, clock });
   const apiKeys = createApiKeysService({ database, clock });
   const auth = createAuthService({ database, clock, users, workspaces, apiKeys });
+  const accounts = createAccountsService({ database, clock });
+  const imports = createImportsService({ database, clock, iterateAccounts: accounts.iterateAccounts });
   return {
     database,
     clock,
@@ -21,7 +26,10 @@ export function createServices({ database, clock = systemClock }: { database: Da
     users,
     apiKeys,
     auth,
+    accounts,
+    imports,
     setupWorkspace: (input: SetupInput) => setupWorkspace({ database, workspaces, users, apiKeys }, input),
+    demo: createDemoService({ database, clock, workspaces, users, apiKeys }),
   };
 }
 

@@ -91,7 +91,18 @@ export const UpdateAccountSchema = StrictObject(
 );
 export type UpdateAccount = Static<typeof UpdateAccountSchema>;
 
-export const ACCOUNT_SORTS = ['name', '-name', 'arr', '-arr', 'renewalDate', '-renewalDate', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
+export const ACCOUNT_SORTS = [
+  'name',
+  '-name',
+  'arr',
+  '-arr',
+  'renewalDate',
+  '-renewalDate',
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+] as const;
 
 export const ListAccountsQuerySchema = StrictObject({
   ...PageQuery,
@@ -127,6 +138,7 @@ export const ContactSchema = StrictObject({
   /** Set when the person left the company: a churn risk for key people. */
   leftAt: Nullable(IsoDate),
   externalId: Nullable(Type.String()),
+  customFields: CustomFieldValuesSchema,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -142,6 +154,8 @@ const writableContactFields = {
   lastContactedAt: Type.Optional(Nullable(Timestamp)),
   leftAt: Type.Optional(Nullable(IsoDate)),
   externalId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+  /** Checked against the workspace's contact custom fields; on update, null removes a key. */
+  customFields: Type.Optional(CustomFieldValuesSchema),
 };
 
 export const CreateContactSchema = StrictObject(
@@ -152,12 +166,19 @@ export const UpdateContactSchema = StrictObject(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), ...writableContactFields },
   { examples: [{ title: 'VP Operations' }] },
 );
+export type CreateContact = Static<typeof CreateContactSchema>;
+export type UpdateContact = Static<typeof UpdateContactSchema>;
+export const ContactListSchema = StrictObject({ items: Type.Array(ContactSchema) });
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'boolean', 'select'] as const;
 export const CustomFieldTypeSchema = Type.Enum(['text', 'number', 'date', 'boolean', 'select']);
+export type CustomFieldType = Static<typeof CustomFieldTypeSchema>;
+export const CUSTOM_FIELD_ENTITIES = ['account', 'contact'] as const;
+export const CustomFieldEntitySchema = Type.Enum(['account', 'contact']);
+export type CustomFieldEntity = Static<typeof CustomFieldEntitySchema>;
 export const CustomFieldDefinitionSchema = StrictObject({
   id: Uuid,
-  entity: Type.Enum(['account', 'contact']),
+  entity: CustomFieldEntitySchema,
   key: Type.String(),
   label: Type.String(),
   type: CustomFieldTypeSchema,
@@ -167,11 +188,21 @@ export const CustomFieldDefinitionSchema = StrictObject({
 export type CustomFieldDefinition = Static<typeof CustomFieldDefinitionSchema>;
 export const CreateCustomFieldSchema = StrictObject(
   {
-    entity: Type.Optional(Type.Enum(['account', 'contact'])),
+    /** Which records carry the field; defaults to account. */
+    entity: Type.Optional(CustomFieldEntitySchema),
     key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' }),
     label: Type.String({ minLength: 1, maxLength: 200 }),
     type: CustomFieldTypeSchema,
     options: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 200 })),
   },
-  { examples: [{ key: 'onboarding_manager', label: 'Onboarding manager', type: 'text' }] },
+  {
+    examples: [
+      { key: 'onboarding_manager', label: 'Onboarding manager', type: 'text' },
+      { key: 'support_plan', label: 'Support plan', type: 'select', options: ['basic', 'premium'] },
+    ],
+  },
 );
+export type CreateCustomField = Static<typeof CreateCustomFieldSchema>;
+export const ListCustomFieldsQuerySchema = StrictObject({ entity: Type.Optional(CustomFieldEntitySchema) });
+export type ListCustomFieldsQuery = Static<typeof ListCustomFieldsQuerySchema>;
+export const CustomFieldListSchema = StrictObject({ items: Type.Array(CustomFieldDefinitionSchema) });

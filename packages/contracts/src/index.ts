@@ -3,3 +3,4 @@ export * from './errors';
 export * from './roles';
 export * from './identity';
 export * from './accounts';
+export * from './imports';

@@ -10,6 +10,15 @@ export const routeParamFixtures: Record<string, (services: Services, ws: TestWor
   userId: async (_services, ws) => (await ws.addUser('csm')).id,
   tokenId: async (services, ws) => (await services.apiKeys.createApiToken(ws.id, ws.admin.id, 'fixture')).key.id,
   writeKeyId: async (services, ws) => (await services.apiKeys.createWriteKey(ws.id, 'fixture')).key.id,
+  accountId: async (services, ws) => (await services.accounts.createAccount(ws.id, { name: 'Fixture account' })).id,
+  contactId: async (services, ws) => {
+    const account = await services.accounts.createAccount(ws.id, { name: 'Fixture account' });
+    return (await services.accounts.createContact(ws.id, account.id, { name: 'Fixture contact' })).id;
+  },
+  customFieldId: async (services, ws) => {
+    const key = `fixture_${Math.random().toString(36).slice(2, 10)}`;
+    return (await services.accounts.createCustomField(ws.id, { key, label: 'Fixture', type: 'text' })).id;
+  },
   sessionId: async (services, ws) => {
     const login = await services.auth.login({ email: ws.admin.email, password: ws.admin.password, workspace: ws.slug }, {});
     const sessions = await services.auth.listSessions({ userId: login.userId, workspaceId: ws.id, role: 'admin', via: 'session' });

@@ -33,7 +33,10 @@ export const accounts = pgTable(
       .default('active'),
     churnDate: date('churn_date'),
     churnReason: text('churn_reason'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     customFields: jsonb('custom_fields').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -92,7 +95,10 @@ export const customFieldDefinitions = pgTable(
     key: text('key').notNull(),
     label: text('label').notNull(),
     type: text('type', { enum: ['text', 'number', 'date', 'boolean', 'select'] }).notNull(),
-    options: text('options').array().notNull().default(sql`'{}'::text[]`),
+    options: text('options')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('custom_field_definitions_key').on(t.workspaceId, t.entity, t.key)],

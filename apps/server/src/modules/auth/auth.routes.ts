@@ -10,6 +10,7 @@ import {
   SessionSchema,
   Uuid,
 } from '@northstar/contracts';
+import { AppError } from '../../platform/errors';
 import { requireActor } from '../../platform/http/route-access';
 import { toUserDto, type UsersService } from '../users';
 import { toWorkspaceDto } from '../workspaces';
@@ -17,8 +18,14 @@ import { SESSION_COOKIE, type AuthService } from './auth.service';
 
 type Options = { auth: AuthService; users: UsersService; secureCookies: boolean };
 
-// Per client address and email: slows guessing one account and spraying many.
+// Per client address: invitations and password changes.
 const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
+// Failed attempts per client address and email, counted once the body is parsed (a key built in
+// onRequest sees no email, and locked out everyone behind one address after 10 logins): slows
+// guessing one account without locking out a user who logs in successfully from several tabs.
+const LOGIN_PER_ACCOUNT_LIMIT = { max: 10, timeWindow: '1 minute' };
+// Per client address over all emails: slows spraying one password across many accounts.
+const LOGIN_PER_ADDRESS_LIMIT = { max: 100, timeWindow: '1 minute' };
 
 export function authRoutes({ auth, users, secureCookies }: Options): FastifyPluginAsyncTypebox {
   function setSessionCookie(reply: FastifyReply, token: string) {
@@ -42,15 +49,22 @@ export function authRoutes({ auth, users, secureCookies }: Options): FastifyPlug
   }
 
   return async (app) => {
+    // Only one route-level rate limit runs per request, so the per-account one is applied by hand:
+    // read before checking the password, incremented only when the check fails.
+    const perAccountLimit = app.createRateLimit({
+      ...LOGIN_PER_ACCOUNT_LIMIT,
+      keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    });
     app.post(
       '/auth/login',
       {
-        config: {
-          access: 'public',
-          rateLimit: {
-            ...LOGIN_RATE_LIMIT,
-            keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-          },
+        config: { access: 'public', rateLimit: LOGIN_PER_ADDRESS_LIMIT },
+        preHandler: async (request, reply) => {
+          const limit = await perAccountLimit(request, { increment: false });
+          if (!limit.isAllowed && limit.remaining <= 0) {
+            reply.header('retry-after', limit.ttlInSeconds);
+            throw new AppError('RATE_LIMITED', `Too many failed logins for this email: retry in ${limit.ttlInSeconds} s`);
+          }
         },
         schema: {
           tags: ['auth'],
@@ -60,7 +74,10 @@ export function authRoutes({ auth, users, secureCookies }: Options): FastifyPlug
         },
       },
       async (request, reply) => {
-        const result = await auth.login(request.body, { userAgent: request.headers['user-agent'], ip: request.ip });
+        const result = await auth.login(request.body, { userAgent: request.headers['user-agent'], ip: request.ip }).catch(async (error: unknown) => {
+          if (error instanceof AppError && error.code === 'AUTH_INVALID_CREDENTIALS') await perAccountLimit(request);
+          throw error;
+        });
         setSessionCookie(reply, result.sessionToken);
         return presentSession(result.workspaceId, result.userId, result.sessionToken);
       },

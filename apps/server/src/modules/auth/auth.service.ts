@@ -102,6 +102,9 @@ export function createAuthService({ database, clock, users, workspaces, apiKeys 
         tokenHash: hash,
         userAgent: meta.userAgent?.slice(0, 500) ?? null,
         ip: meta.ip ?? null,
+        // From the clock, not the database's now(): idle expiry compares against clock time.
+        createdAt: now,
+        lastSeenAt: now,
         expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
       });
       await users.touchLogin(user.id);

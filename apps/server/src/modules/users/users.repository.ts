@@ -94,8 +94,14 @@ export function createUsersRepository(db: Db) {
       const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
       return row;
     },
-    async markInvitationAccepted(id: string, at: Date): Promise<void> {
-      await db.update(invitations).set({ acceptedAt: at }).where(eq(invitations.id, id));
+    /** Marks an open invitation accepted; false when it was already used or has expired. */
+    async claimInvitation(id: string, at: Date): Promise<boolean> {
+      const rows = await db
+        .update(invitations)
+        .set({ acceptedAt: at })
+        .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), gt(invitations.expiresAt, at)))
+        .returning({ id: invitations.id });
+      return rows.length > 0;
     },
   };
 }

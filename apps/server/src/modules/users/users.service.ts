@@ -2,7 +2,7 @@ import type { InviteUser, Role } from '@northstar/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { generateSecret, hashPassword, sha256 } from '../../platform/security/secrets';
+import { generateSecret, hashPassword, sha256, verifyPassword } from '../../platform/security/secrets';
 import { createUsersRepository, type MemberRow } from './users.repository';
 import { wouldRemoveLastAdmin } from './users.policy';
 
@@ -68,7 +68,12 @@ export function createUsersService({ database, clock }: { database: Database; cl
       return { ...row, token: secret };
     },
 
-    /** Turns an invitation into a membership, creating the user (with this password) if new. */
+    /**
+     * Turns an invitation into a membership, creating the user (with this password) if new. A
+     * person who already has a login proves it with their current password, which is left as is.
+     * The invitation is claimed and the membership created in one transaction, so a token works
+     * exactly once even when two requests race.
+     */
     async acceptInvitation(input: { token: string; password: string; name?: string }): Promise<MemberRow> {
       const hash = sha256(input.token);
       const invitation = await repo.findOpenInvitation(hash, clock.now());
@@ -77,17 +82,30 @@ export function createUsersService({ database, clock }: { database: Database; cl
         if (any && !any.acceptedAt) throw new AppError('INVITATION_EXPIRED', 'This invitation has expired: ask an admin for a new one');
         throw new AppError('INVITATION_NOT_FOUND', 'Invitation not found or already used');
       }
-      let user = await repo.findUserByEmail(invitation.email);
-      if (!user) {
-        user = await repo.insertUser({
-          email: invitation.email,
-          name: input.name ?? invitation.name,
-          passwordHash: await hashPassword(input.password),
-        });
+      const existing = await repo.findUserByEmail(invitation.email);
+      if (existing?.passwordHash && !(await verifyPassword(existing.passwordHash, input.password))) {
+        throw new AppError('AUTH_INVALID_CREDENTIALS', `${invitation.email} already has a Northstar login: enter its current password`, [
+          { field: 'password', problem: 'must be the current password of the existing login' },
+        ]);
       }
-      await repo.upsertMembership(invitation.workspaceId, user.id, invitation.role);
-      await repo.markInvitationAccepted(invitation.id, clock.now());
-      return getMember(invitation.workspaceId, user.id);
+      // Hashed before the transaction: argon2 takes tens of milliseconds.
+      const newHash = existing?.passwordHash ? undefined : await hashPassword(input.password);
+      const userId = await database.db.transaction(async (tx) => {
+        const txRepo = createUsersRepository(tx);
+        const now = clock.now();
+        if (!(await txRepo.claimInvitation(invitation.id, now))) {
+          throw new AppError('INVITATION_NOT_FOUND', 'Invitation not found or already used');
+        }
+        if (existing) {
+          if (newHash) await txRepo.setPasswordHash(existing.id, newHash);
+          await txRepo.upsertMembership(invitation.workspaceId, existing.id, invitation.role);
+          return existing.id;
+        }
+        const user = await txRepo.insertUser({ email: invitation.email, name: input.name ?? invitation.name, passwordHash: newHash! });
+        await txRepo.upsertMembership(invitation.workspaceId, user.id, invitation.role);
+        return user.id;
+      });
+      return getMember(invitation.workspaceId, userId);
     },
 
     async updateMember(workspaceId: string, userId: string, patch: { name?: string; role?: Role; active?: boolean }): Promise<MemberRow> {

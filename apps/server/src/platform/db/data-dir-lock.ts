@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -43,32 +44,52 @@ export function readLiveLock(dataDir: string): LockInfo | undefined {
 export function acquireDataDirLock(dataDir: string, owner: string): DataDirLock {
   const file = lockPath(dataDir);
   const info: LockInfo = { pid: process.pid, owner, startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx' });
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          const current = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
-          if (current.pid === process.pid) fs.unlinkSync(file);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return { release };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readLiveLock(dataDir);
-      if (holder && holder.pid !== process.pid) throw new DataDirLockedError(dataDir, holder);
-      if (holder?.pid === process.pid) throw new DataDirLockedError(dataDir, holder);
-      // Stale lock from a process that died (kill -9, power loss): take it over.
-      fs.rmSync(file, { force: true });
+  // The lock appears complete or not at all: written to a private file first, then hard-linked
+  // into place (link fails if the lock exists). With a plain exclusive create, a second process
+  // could read the still-empty file, take it for a stale lock and "take it over" too.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(draft, JSON.stringify(info));
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        placeLock(draft, file, info);
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          process.removeListener('exit', release);
+          try {
+            const current = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
+            if (current.pid === process.pid) fs.unlinkSync(file);
+          } catch {
+            // already gone
+          }
+        };
+        process.once('exit', release);
+        return { release };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = readLiveLock(dataDir);
+        if (holder) throw new DataDirLockedError(dataDir, holder);
+        // Stale lock from a process that died (kill -9, power loss): take it over.
+        fs.rmSync(file, { force: true });
+      }
     }
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
   throw new Error(`Could not lock ${dataDir}`);
+}
+
+function placeLock(draft: string, file: string, info: LockInfo): void {
+  try {
+    fs.linkSync(draft, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Some file systems (network shares, some container mounts) have no hard links.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx' });
+  }
 }
 
 /** Records extra facts (the local socket) in the lock this process holds. */

@@ -1,0 +1,28 @@
+import type { ExportAccountsQuery, ImportKind, ImportReport } from '@northstar/contracts';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import { exportAccountsCsv, type IterateAccounts } from './export-accounts';
+import { CsvConflictError, importRecords, type ImportOptions, type OpenCsv } from './import-records';
+
+export type ImportsService = ReturnType<typeof createImportsService>;
+
+export function createImportsService({ database, clock, iterateAccounts }: { database: Database; clock: Clock; iterateAccounts: IterateAccounts }) {
+  return {
+    /**
+     * Imports accounts or contacts from a CSV that `open` can read twice. Returns the report;
+     * `report.refused` says nothing was written because of bad rows or a bad header.
+     */
+    async importCsv(workspaceId: string, kind: ImportKind, open: OpenCsv, options: ImportOptions = {}): Promise<ImportReport> {
+      try {
+        return await importRecords({ database, clock }, workspaceId, kind, open, options);
+      } catch (error) {
+        if (error instanceof CsvConflictError) throw new AppError('CONFLICT', error.message);
+        throw error;
+      }
+    },
+
+    /** The filtered account list as a CSV stream (BOM, formula-safe, re-importable). */
+    exportAccountsCsv: (workspaceId: string, filter: ExportAccountsQuery) => exportAccountsCsv({ database, iterateAccounts }, workspaceId, filter),
+  };
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { useCan, useSession } from '../features/auth/session';
+import { cx } from '../ui/cx';
+import { Loading } from '../ui/page-header';
+import { LanguageSwitcher } from './language-switcher';
+import { UserMenu } from './user-menu';
+
+function NavItem({ to, children }: { to: string; children: string }) {
+  return (
+    <NavLink
+      to={to}
+      className={({ isActive }) =>
+        cx(
+          'block rounded-md px-2.5 py-1.5 text-[13px]',
+          isActive ? 'bg-zinc-800 font-medium text-white' : 'text-zinc-300 hover:bg-zinc-800/60 hover:text-white',
+        )
+      }
+    >
+      {children}
+    </NavLink>
+  );
+}
+
+/** The signed-in shell: left navigation, top bar, and the page. Anonymous visitors go to /login. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const session = useSession();
+  const can = useCan();
+
+  if (session.isPending) return <Loading />;
+  if (!session.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  const { data } = session;
+
+  return (
+    <div className="flex h-screen overflow-hidden bg-zinc-100 text-zinc-900">
+      <aside className="flex w-52 shrink-0 flex-col bg-zinc-900 px-2 py-3">
+        <div className="mb-4 flex items-center gap-2 px-2.5 text-white">
+          <span aria-hidden className="text-indigo-400">
+            ✦
+          </span>
+          <span className="text-sm font-semibold tracking-wide">Northstar</span>
+        </div>
+        <nav className="flex flex-col gap-0.5" aria-label={t('nav.main')}>
+          <NavItem to="/accounts">{t('nav.accounts')}</NavItem>
+          {can('accounts:import') && <NavItem to="/import">{t('nav.import')}</NavItem>}
+          <p className="mt-4 mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">{t('nav.admin')}</p>
+          {can('users:manage') && <NavItem to="/admin/users">{t('nav.users')}</NavItem>}
+          <NavItem to="/admin/keys">{t('nav.keys')}</NavItem>
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-12 shrink-0 items-center justify-between border-b border-zinc-200 bg-white px-4">
+          <div className="flex min-w-0 items-center gap-2">
+            <span className="truncate text-[13px] font-semibold text-zinc-800" data-testid="workspace-name">
+              {data.workspace.name}
+            </span>
+            <span className="text-xs text-zinc-400">{data.workspace.slug}</span>
+          </div>
+          <div className="flex items-center gap-3">
+            <LanguageSwitcher />
+            <UserMenu session={data} />
+          </div>
+        </header>
+        <main className="min-h-0 flex-1 overflow-auto p-4">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

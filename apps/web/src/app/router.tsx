@@ -1,0 +1,43 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AccountPage } from '../features/accounts/account-page';
+import { AccountsPage } from '../features/accounts/accounts-page';
+import { KeysPage } from '../features/admin/keys-page';
+import { UsersPage } from '../features/admin/users-page';
+import { AcceptInvitePage } from '../features/auth/accept-invite-page';
+import { LoginPage } from '../features/auth/login-page';
+import { ImportWizard } from '../features/imports/import-wizard';
+import { AppLayout } from './layout';
+import { NotFoundPage } from './not-found-page';
+import { RequirePermission } from './require-permission';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/accept-invite', element: <AcceptInvitePage /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/accounts" replace /> },
+      { path: 'accounts', element: <AccountsPage /> },
+      { path: 'accounts/:accountId', element: <AccountPage /> },
+      {
+        path: 'import',
+        element: (
+          <RequirePermission permission="accounts:import">
+            <ImportWizard />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/users',
+        element: (
+          <RequirePermission permission="users:manage">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      { path: 'admin/keys', element: <KeysPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
