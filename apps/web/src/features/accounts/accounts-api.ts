@@ -20,7 +20,11 @@ export function useAccountList(query: Query) {
 }
 
 export function useAccount(accountId: string, enabled = true) {
-  return useQuery({ queryKey: accountKeys.one(accountId), queryFn: () => api.get<Account>(`/accounts/${encodeURIComponent(accountId)}`), enabled });
+  return useQuery({
+    queryKey: accountKeys.one(accountId),
+    queryFn: () => api.get<Account>(`/accounts/${encodeURIComponent(accountId)}`),
+    enabled,
+  });
 }
 
 export function useUpdateAccount(accountId: string) {
