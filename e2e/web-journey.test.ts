@@ -70,6 +70,14 @@ describe('web journey', () => {
     assert.deepEqual(await rowNames(), ['Acme Logistics']);
     assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), 'acme');
     assert.equal(await page.getByRole('button', { name: 'S', exact: true }).getAttribute('aria-pressed'), 'true');
+
+    // The CSV export carries the same filters, and the session cookie authorises the download.
+    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const exported = await page.request.get(`${server.baseUrl}${href}`);
+    assert.equal(exported.status(), 200);
+    const csv = await exported.text();
+    assert.match(csv, /Acme Logistics/);
+    assert.doesNotMatch(csv, /Evergreen Bank|Beacon Health/);
   });
 
   it('sorts by ARR, highest first, on a second click', async () => {

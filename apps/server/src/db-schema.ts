@@ -5,3 +5,4 @@ export * from './modules/users/users.schema';
 export * from './modules/auth/auth.schema';
 export * from './modules/api-keys/api-keys.schema';
 export * from './modules/accounts/accounts.schema';
+export * from './modules/usage/usage.schema';

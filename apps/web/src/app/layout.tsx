@@ -48,7 +48,9 @@ export function AppLayout() {
         <nav className="flex flex-col gap-0.5" aria-label={t('nav.main')}>
           <NavItem to="/accounts">{t('nav.accounts')}</NavItem>
           {can('accounts:import') && <NavItem to="/import">{t('nav.import')}</NavItem>}
-          <p className="mt-4 mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">{t('nav.admin')}</p>
+          <p className="mt-4 mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">
+            {can('users:manage') ? t('nav.admin') : t('nav.settings')}
+          </p>
           {can('users:manage') && <NavItem to="/admin/users">{t('nav.users')}</NavItem>}
           <NavItem to="/admin/keys">{t('nav.keys')}</NavItem>
         </nav>

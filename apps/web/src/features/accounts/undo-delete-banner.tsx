@@ -21,7 +21,7 @@ export function UndoDeleteBanner({ account, onDone }: { account: { id: string; n
         <div className="flex gap-2">
           <Button
             size="sm"
-            variant="secondary"
+            variant="primary"
             disabled={restore.isPending}
             onClick={() => restore.mutate(account.id, { onSuccess: () => void navigate(`/accounts/${account.id}`) })}
           >

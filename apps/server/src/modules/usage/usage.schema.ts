@@ -1,0 +1,36 @@
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/accounts.schema';
+import { workspaces } from '../workspaces/workspaces.schema';
+
+/**
+ * One row per messageId ever accepted, the de-duplication key of usage_events (ADR 0007).
+ * message_key is md5(workspace_id || ':' || messageId) as a uuid: 16 bytes whatever the client
+ * sends, so the btree stays narrow. No foreign key: a per-row FK check would tax every ingest.
+ */
+export const usageMessageIds = pgTable(
+  'usage_message_ids',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    messageKey: uuid('message_key').notNull(),
+  },
+  (t) => [primaryKey({ name: 'usage_message_ids_pkey', columns: [t.workspaceId, t.messageKey] })],
+);
+
+/** A product user seen through `identify`/`group`/`alias` (DOMAIN §1), linked to an account. */
+export const usageUsers = pgTable(
+  'usage_users',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    traits: jsonb('traits').$type<Record<string, unknown>>().notNull().default({}),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'usage_users_pkey', columns: [t.workspaceId, t.userId] }),
+    index('usage_users_workspace_account_idx').on(t.workspaceId, t.accountId),
+  ],
+);
