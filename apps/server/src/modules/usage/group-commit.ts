@@ -1,0 +1,106 @@
+/** Writes rows durably: resolves only once they are committed. */
+export type WriteRows<T> = (rows: T[]) => Promise<void>;
+
+export type GroupCommitOptions<T> = {
+  write: WriteRows<T>;
+  /** Flushes that may run at once: one per writer connection. */
+  writers: number;
+  /** A flush takes whole requests until it holds at least this many rows. */
+  maxRowsPerFlush: number;
+  /** Rows accepted but not yet committed, beyond which new requests are refused. */
+  maxInFlightRows: number;
+};
+
+export class OverloadedError extends Error {
+  constructor(readonly inFlightRows: number) {
+    super(`Ingestion is overloaded (${inFlightRows} events waiting to be written): retry shortly`);
+    this.name = 'OverloadedError';
+  }
+}
+
+type Request<T> = { rows: T[]; resolve: () => void; reject: (error: unknown) => void };
+
+/**
+ * Group commit: concurrent requests append to one queue; whenever a writer is free it takes
+ * everything queued (up to maxRowsPerFlush) and writes it in one transaction, then answers each
+ * request in it. Nobody is answered before their rows are committed, and a burst of small
+ * requests costs one commit instead of one each.
+ */
+export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
+  const queue: Request<T>[] = [];
+  let inFlightRows = 0;
+  let activeWriters = 0;
+  let idleWaiters: (() => void)[] = [];
+
+  function pump(): void {
+    while (activeWriters < options.writers && queue.length > 0) {
+      const taken: Request<T>[] = [];
+      let rows = 0;
+      while (queue.length > 0 && (rows === 0 || rows + queue[0]!.rows.length <= options.maxRowsPerFlush)) {
+        const next = queue.shift()!;
+        taken.push(next);
+        rows += next.rows.length;
+      }
+      activeWriters++;
+      void flush(taken).finally(() => {
+        activeWriters--;
+        pump();
+        if (activeWriters === 0 && queue.length === 0) {
+          const waiters = idleWaiters;
+          idleWaiters = [];
+          for (const wake of waiters) wake();
+        }
+      });
+    }
+  }
+
+  async function flush(requests: Request<T>[]): Promise<void> {
+    try {
+      await options.write(requests.flatMap((r) => r.rows));
+      for (const r of requests) settle(r, undefined);
+    } catch (error) {
+      if (requests.length === 1) {
+        settle(requests[0]!, error);
+        return;
+      }
+      // One bad request must not fail the others committed with it: write each on its own.
+      for (const r of requests) {
+        try {
+          await options.write(r.rows);
+          settle(r, undefined);
+        } catch (own) {
+          settle(r, own);
+        }
+      }
+    }
+  }
+
+  function settle(request: Request<T>, error: unknown): void {
+    inFlightRows -= request.rows.length;
+    if (error === undefined) request.resolve();
+    else request.reject(error);
+  }
+
+  return {
+    /** Queues rows and resolves once they are committed; throws OverloadedError when full. */
+    submit(rows: T[]): Promise<void> {
+      if (rows.length === 0) return Promise.resolve();
+      if (inFlightRows > 0 && inFlightRows + rows.length > options.maxInFlightRows) {
+        return Promise.reject(new OverloadedError(inFlightRows));
+      }
+      inFlightRows += rows.length;
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ rows, resolve, reject });
+        pump();
+      });
+    },
+    inFlightRows: () => inFlightRows,
+    /** Resolves once everything submitted so far has been written (or failed). */
+    drain(): Promise<void> {
+      if (activeWriters === 0 && queue.length === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}
+
+export type GroupCommit<T> = ReturnType<typeof createGroupCommit<T>>;

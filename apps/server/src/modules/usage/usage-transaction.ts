@@ -1,0 +1,72 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import pgCopyStreams from 'pg-copy-streams';
+import type { Database } from '../../platform/db/database';
+
+/** The two things a flush needs inside its transaction, on either engine. */
+export type IngestTx = {
+  query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+  /** Streams COPY text-format rows into `table (columns)`. */
+  copyFrom: (target: string, data: string) => Promise<void>;
+};
+
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure
+
+/**
+ * Runs `fn` in one transaction and returns after COMMIT. PostgreSQL gets COPY FROM STDIN through
+ * pg-copy-streams on a pooled connection; PGlite gets its /dev/blob COPY. A deadlock between
+ * two flushers (both upserting the same account) is retried: the loser's work is rolled back.
+ */
+export async function runIngestTransaction(database: Database, fn: (tx: IngestTx) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (database.engine === 'pglite') await runOnPglite(database.client as PGlite, fn);
+      else await runOnPostgres(database.client as pg.Pool, fn);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 3 || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+    }
+  }
+}
+
+async function runOnPglite(client: PGlite, fn: (tx: IngestTx) => Promise<void>): Promise<void> {
+  await client.transaction(async (tx) => {
+    await fn({
+      query: (text, params) => tx.query(text, params) as Promise<{ rows: Record<string, unknown>[] }>,
+      copyFrom: async (target, data) => {
+        await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+      },
+    });
+  });
+}
+
+async function runOnPostgres(pool: pg.Pool, fn: (tx: IngestTx) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    try {
+      await fn({
+        query: (text, params) => client.query(text, params),
+        copyFrom: async (target, data) => {
+          const stream = client.query(pgCopyStreams.from(`COPY ${target} FROM STDIN`));
+          await pipeline(Readable.from([Buffer.from(data)]), stream);
+        },
+      });
+      await client.query('COMMIT');
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection itself is gone: do not hand it back to the pool.
+        broken = rollbackError as Error;
+      }
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
+}
