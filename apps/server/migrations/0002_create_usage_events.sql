@@ -1,7 +1,6 @@
 CREATE TABLE "usage_message_ids" (
-	"workspace_id" uuid NOT NULL,
-	"message_key" uuid NOT NULL,
-	CONSTRAINT "usage_message_ids_pkey" PRIMARY KEY("workspace_id","message_key")
+	"message_key" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "usage_users" (

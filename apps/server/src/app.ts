@@ -19,6 +19,7 @@ import { apiKeysRoutes } from './modules/api-keys';
 import { authRoutes } from './modules/auth';
 import { importsRoutes } from './modules/imports';
 import { usersRoutes } from './modules/users';
+import { trackingRoutes } from './modules/usage';
 import { workspacesRoutes } from './modules/workspaces';
 
 export type AppOptions = {
@@ -110,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
     },
     { prefix: '/api/v1' },
   );
+  // Segment-compatible tracking API: outside /api/v1, authenticated by write key.
+  await app.register(trackingRoutes(services.usage));
 
   registerWebUi(app, options.webDist);
   return Object.assign(app, { routeTable });

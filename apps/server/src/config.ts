@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   NORTHSTAR_ROLES: z.string().default('api,worker,scheduler'),
   NORTHSTAR_WEB_DIST: z.string().optional(),
   NORTHSTAR_PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
+  /** How long a stopping server keeps accepting connections already on their way (ms). */
+  NORTHSTAR_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type Config = {
@@ -32,6 +34,7 @@ export type Config = {
   roles: Set<'api' | 'worker' | 'scheduler'>;
   webDist: string | undefined;
   pgPoolSize: number;
+  shutdownGraceMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -64,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roles,
     webDist: e.NORTHSTAR_WEB_DIST,
     pgPoolSize: e.NORTHSTAR_PG_POOL_SIZE,
+    shutdownGraceMs: e.NORTHSTAR_SHUTDOWN_GRACE_MS,
   };
 }

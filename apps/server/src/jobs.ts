@@ -19,4 +19,14 @@ export function registerJobs(jobs: JobQueue, services: Services): void {
       },
     }),
   );
+  jobs.register(
+    defineJob<Record<string, never>>({
+      name: 'usage.ensure-partitions',
+      // Daily: keeps three months of usage_events partitions ready ahead of time.
+      schedule: '41 2 * * *',
+      handler: async () => {
+        await services.usage.ensurePartitions();
+      },
+    }),
+  );
 }

@@ -60,7 +60,11 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      app.log.info('shutting down: draining requests');
+      app.log.info({ graceMs: config.shutdownGraceMs }, 'shutting down: draining requests');
+      // Connections a client opened just before the signal may still sit in the kernel's accept
+      // queue; closing the listener at once would reset them. Keep accepting for a short grace
+      // period, then close, which waits for every request in flight.
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
       await app.close();
       await jobs.stop();
       await database.close();

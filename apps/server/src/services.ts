@@ -6,6 +6,7 @@ import { createAuthService } from './modules/auth';
 import { createImportsService } from './modules/imports';
 import { createDemoService } from './modules/demo';
 import { createUsersService } from './modules/users';
+import { createUsageService } from './modules/usage';
 import { createWorkspacesService, setupWorkspace, type SetupInput } from './modules/workspaces';
 
 /**
@@ -28,6 +29,7 @@ export function createServices({ database, clock = systemClock }: { database: Da
     auth,
     accounts,
     imports,
+    usage: createUsageService({ database, clock, apiKeys }),
     setupWorkspace: (input: SetupInput) => setupWorkspace({ database, workspaces, users, apiKeys }, input),
     demo: createDemoService({ database, clock, workspaces, users, apiKeys }),
   };

@@ -87,8 +87,8 @@ function toParam(value: unknown, type: string): string | null {
 }
 
 /**
- * One multi-row upsert, fully parameterised: each value is sent as text and cast in SQL, so the
- * statement behaves the same on PGlite and PostgreSQL. `conflict` picks the key the rows are
+ * One multi-row upsert, fully parameterised (values as strings typed by explicit casts; arrays
+ * and JSON as text literals), so the statement behaves the same on PGlite and PostgreSQL. `conflict` picks the key the rows are
  * matched on; the row's workspace is re-checked so an id can never reach another tenant.
  */
 async function upsert(
@@ -107,7 +107,8 @@ async function upsert(
     const placeholders = [`$${params.length}::uuid`, '$1::uuid'];
     for (const [key, , type] of columns) {
       params.push(toParam(record.fields[key], type));
-      placeholders.push(`$${params.length}::text::${type}`);
+      // Arrays travel as literals (text); scalars are typed by the statement itself.
+      placeholders.push(type === 'text[]' ? `$${params.length}::text::text[]` : `$${params.length}::${type}`);
     }
     params.push(JSON.stringify(record.customFields));
     placeholders.push(`$${params.length}::text::jsonb`, '$2::timestamptz', '$2::timestamptz');
@@ -123,6 +124,16 @@ async function upsert(
      WHERE ${table}.workspace_id = EXCLUDED.workspace_id`,
     params,
   );
+}
+
+/**
+ * Rows of one batch by key: one index probe per key. A plain `key = ANY(array)` let the planner,
+ * whose statistics inside the import transaction still describe the table before it, filter every
+ * row of the workspace per batch (quadratic on 100k rows); the lateral join cannot do that.
+ */
+function lookupByKeys(table: string, columns: string, key: string, keyType: string, lock: boolean): string {
+  return `SELECT t.* FROM unnest($2::${keyType}[]) AS k(key)
+    CROSS JOIN LATERAL (SELECT ${columns} FROM ${table} WHERE workspace_id = $1 AND ${key} = k.key ${lock ? 'FOR UPDATE' : ''}) t`;
 }
 
 /** SQL of the import and export: every statement is scoped by workspace_id first. */
@@ -151,22 +162,25 @@ export const importsRepository = {
 
   /** Accounts matching these external ids or ids, soft-deleted included (an upsert restores them). */
   async findAccounts(query: Query, workspaceId: string, externalIds: string[], ids: string[], lock: boolean): Promise<ImportRecord[]> {
-    if (externalIds.length === 0 && ids.length === 0) return [];
-    const { rows } = await query(
-      `SELECT id::text AS id, ${selectList(ACCOUNT_COLUMNS)}, custom_fields::text AS custom_fields, deleted_at IS NOT NULL AS deleted
-       FROM accounts
-       WHERE workspace_id = $1 AND (external_id = ANY($2::text::text[]) OR id = ANY($3::text::uuid[]))
-       ${lock ? 'FOR UPDATE' : ''}`,
-      [workspaceId, toPgTextArray(externalIds), toPgTextArray(ids)],
-    );
-    return rows.map((r) => toRecord(r, ACCOUNT_COLUMNS));
+    const columns = `id::text AS id, ${selectList(ACCOUNT_COLUMNS)}, custom_fields::text AS custom_fields, deleted_at IS NOT NULL AS deleted`;
+    const found: Record<string, unknown>[] = [];
+    if (externalIds.length > 0) {
+      const { rows } = await query(lookupByKeys('accounts', columns, 'external_id', 'text', lock), [workspaceId, toPgTextArray(externalIds)]);
+      found.push(...rows);
+    }
+    if (ids.length > 0) {
+      const { rows } = await query(lookupByKeys('accounts', columns, 'id', 'uuid', lock), [workspaceId, toPgTextArray(ids)]);
+      found.push(...rows);
+    }
+    return found.map((r) => toRecord(r, ACCOUNT_COLUMNS));
   },
 
   /** Live accounts' ids by external id, for linking contacts. */
   async findAccountIds(query: Query, workspaceId: string, externalIds: string[]): Promise<Map<string, string>> {
     if (externalIds.length === 0) return new Map();
     const { rows } = await query(
-      `SELECT id::text AS id, external_id FROM accounts WHERE workspace_id = $1 AND external_id = ANY($2::text::text[]) AND deleted_at IS NULL`,
+      `SELECT a.id::text AS id, a.external_id FROM unnest($2::text[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT id, external_id FROM accounts WHERE workspace_id = $1 AND external_id = k.key AND deleted_at IS NULL) a`,
       [workspaceId, toPgTextArray(externalIds)],
     );
     return new Map(rows.map((r) => [String(r.external_id), String(r.id)]));
@@ -174,11 +188,8 @@ export const importsRepository = {
 
   async findContacts(query: Query, workspaceId: string, externalIds: string[], lock: boolean): Promise<ImportRecord[]> {
     if (externalIds.length === 0) return [];
-    const { rows } = await query(
-      `SELECT id::text AS id, ${selectList(CONTACT_COLUMNS)}, custom_fields::text AS custom_fields, false AS deleted
-       FROM contacts WHERE workspace_id = $1 AND external_id = ANY($2::text::text[]) ${lock ? 'FOR UPDATE' : ''}`,
-      [workspaceId, toPgTextArray(externalIds)],
-    );
+    const columns = `id::text AS id, ${selectList(CONTACT_COLUMNS)}, custom_fields::text AS custom_fields, false AS deleted`;
+    const { rows } = await query(lookupByKeys('contacts', columns, 'external_id', 'text', lock), [workspaceId, toPgTextArray(externalIds)]);
     return rows.map((r) => toRecord(r, CONTACT_COLUMNS));
   },
 

@@ -4,17 +4,14 @@ import { workspaces } from '../workspaces/workspaces.schema';
 
 /**
  * One row per messageId ever accepted, the de-duplication key of usage_events (ADR 0007).
- * message_key is md5(workspace_id || ':' || messageId) as a uuid: 16 bytes whatever the client
- * sends, so the btree stays narrow. No foreign key: a per-row FK check would tax every ingest.
+ * message_key is md5(workspace_id || ':' || messageId) as a uuid, so it is scoped to the
+ * workspace by construction and the one btree stays 16 bytes wide whatever the client sends:
+ * a second index on workspace_id, or a foreign key, would tax every ingested event.
  */
-export const usageMessageIds = pgTable(
-  'usage_message_ids',
-  {
-    workspaceId: uuid('workspace_id').notNull(),
-    messageKey: uuid('message_key').notNull(),
-  },
-  (t) => [primaryKey({ name: 'usage_message_ids_pkey', columns: [t.workspaceId, t.messageKey] })],
-);
+export const usageMessageIds = pgTable('usage_message_ids', {
+  messageKey: uuid('message_key').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+});
 
 /** A product user seen through `identify`/`group`/`alias` (DOMAIN §1), linked to an account. */
 export const usageUsers = pgTable(

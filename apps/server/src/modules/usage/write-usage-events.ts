@@ -36,6 +36,16 @@ const CACHE_MAX = 100_000;
 export function createUsageEventWriter({ database, clock }: { database: Database; clock: Clock }) {
   const accountByExternalId = new Map<string, { id: string | null; at: number }>();
   const accountByUser = new Map<string, { id: string | null; at: number }>();
+  // What the last group/identify for an id wrote: the same call repeated (libraries send one per
+  // session or page load) is skipped within the TTL instead of rewriting the row. The cost:
+  // usage_users.last_seen_at is exact only to CACHE_TTL_MS.
+  let applied = new Map<string, { fingerprint: string; at: number }>();
+  let appliedNow = new Map<string, string>();
+
+  function isUnchanged(key: string, fingerprint: string): boolean {
+    const hit = applied.get(key);
+    return hit !== undefined && hit.fingerprint === fingerprint && clock.now().getTime() - hit.at <= CACHE_TTL_MS;
+  }
 
   function cached(cache: Map<string, { id: string | null; at: number }>, key: string): string | null | undefined {
     const hit = cache.get(key);
@@ -51,12 +61,12 @@ export function createUsageEventWriter({ database, clock }: { database: Database
 
   async function claimNew(tx: IngestTx, rows: IngestRow[]): Promise<IngestRow[]> {
     // Sorted, so two flushers claiming overlapping keys lock them in the same order.
-    const sorted = [...rows].sort((a, b) => (a.workspaceId + a.messageKey < b.workspaceId + b.messageKey ? -1 : 1));
+    const sorted = [...rows].sort((a, b) => (a.messageKey < b.messageKey ? -1 : 1));
     const { rows: claimed } = await tx.query(
-      `INSERT INTO usage_message_ids (workspace_id, message_key)
-       SELECT w, k FROM unnest($1::uuid[], $2::uuid[]) AS t(w, k)
+      `INSERT INTO usage_message_ids (message_key, workspace_id)
+       SELECT k, w FROM unnest($1::uuid[], $2::uuid[]) AS t(k, w)
        ON CONFLICT DO NOTHING RETURNING message_key::text AS k`,
-      [sorted.map((r) => r.workspaceId), sorted.map((r) => r.messageKey)],
+      [sorted.map((r) => r.messageKey), sorted.map((r) => r.workspaceId)],
     );
     const fresh = new Set(claimed.map((r) => r.k as string));
     return rows.filter((r) => fresh.has(r.messageKey));
@@ -71,8 +81,16 @@ export function createUsageEventWriter({ database, clock }: { database: Database
       Object.assign(entry.traits, r.traits);
       merged.set(key, entry);
     }
-    if (merged.size === 0) return;
-    const list = [...merged.values()].sort((a, b) => (pair(a.workspaceId, a.groupId) < pair(b.workspaceId, b.groupId) ? -1 : 1));
+    const list: { workspaceId: string; groupId: string; traits: Record<string, unknown> }[] = [];
+    for (const [key, g] of merged) {
+      const fingerprint = JSON.stringify(mapGroupTraits(g.traits));
+      const known = cached(accountByExternalId, key);
+      appliedNow.set(`g\u0000${key}`, fingerprint);
+      if (known && isUnchanged(`g\u0000${key}`, fingerprint)) accounts.set(key, known);
+      else list.push(g);
+    }
+    if (list.length === 0) return;
+    list.sort((a, b) => (pair(a.workspaceId, a.groupId) < pair(b.workspaceId, b.groupId) ? -1 : 1));
     const fields = list.map((g) => mapGroupTraits(g.traits));
     // An unknown groupId creates the account. A known one only gets its empty fields filled, and
     // its placeholder name replaced: the CRM import stays the source of truth for the rest.
@@ -117,9 +135,16 @@ export function createUsageEventWriter({ database, clock }: { database: Database
       if (r.timestamp > u.last) u.last = r.timestamp;
       merged.set(key, u);
     }
-    if (merged.size === 0) return;
-    const list = [...merged.values()].sort((a, b) => (pair(a.workspaceId, a.userId) < pair(b.workspaceId, b.userId) ? -1 : 1));
-    const { rows: upserted } = await tx.query(
+    const list: UserUpdate[] = [];
+    for (const [key, u] of merged) {
+      const fingerprint = JSON.stringify([u.traits, u.accountId]);
+      const known = cached(accountByUser, key);
+      appliedNow.set(`u\u0000${key}`, fingerprint);
+      if (known !== undefined && isUnchanged(`u\u0000${key}`, fingerprint)) users.set(key, known);
+      else list.push(u);
+    }
+    list.sort((a, b) => (pair(a.workspaceId, a.userId) < pair(b.workspaceId, b.userId) ? -1 : 1));
+    const { rows: upserted } = list.length === 0 ? { rows: [] } : await tx.query(
       `INSERT INTO usage_users (workspace_id, user_id, account_id, traits, first_seen_at, last_seen_at)
        SELECT w, u, a, t::jsonb, f, l FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[]) AS x(w, u, a, t, f, l)
        ON CONFLICT (workspace_id, user_id) DO UPDATE SET
@@ -232,18 +257,33 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     for (const r of rows) if (!unique.has(r.messageKey)) unique.set(r.messageKey, r);
     let accounts = new Map<string, string | null>();
     let users = new Map<string, string | null>();
+    const T: number[] = [performance.now()];
     await runIngestTransaction(database, async (tx) => {
       accounts = new Map();
       users = new Map();
+      appliedNow = new Map();
+      T.push(performance.now());
       const fresh = await claimNew(tx, [...unique.values()]);
+      T.push(performance.now());
       if (fresh.length === 0) return;
       await upsertGroupAccounts(tx, fresh, accounts);
+      T.push(performance.now());
       await upsertUsers(tx, fresh, accounts, users);
+      T.push(performance.now());
       const accountIds = await creditAccounts(tx, fresh, accounts, users);
-      await tx.copyFrom(`usage_events (${COLUMNS})`, encode(fresh, accountIds));
+      T.push(performance.now());
+      const data = encode(fresh, accountIds);
+      T.push(performance.now());
+      await tx.copyFrom(`usage_events (${COLUMNS})`, data);
+      T.push(performance.now());
     });
+    T.push(performance.now());
+    if (process.env.DEBUG_INGEST) console.error('flush', rows.length, T.slice(1).map((x, i) => (x - T[i]!).toFixed(1)).join(' '));
     remember(accountByExternalId, accounts);
     remember(accountByUser, users);
+    if (applied.size + appliedNow.size > CACHE_MAX) applied = new Map();
+    const at = clock.now().getTime();
+    for (const [key, fingerprint] of appliedNow) applied.set(key, { fingerprint, at });
   }
 
   return { write };

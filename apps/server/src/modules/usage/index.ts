@@ -1,0 +1,2 @@
+export { createUsageService, OverloadedError, type UsageService, type IngestResult, type RejectedEvent, type UsageOptions } from './usage.service';
+export { trackingRoutes } from './tracking.routes';

@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors';
+import type { EventType } from './parse-tracking-event';
+import { checkContentType, MAX_REQUEST_BYTES, readTrackingBody, readWriteKey, tooLarge } from './read-tracking-body';
+import { OverloadedError, type UsageService } from './usage.service';
+
+// Paths as Segment's libraries post them: analytics-node/python/go use /v1/batch, analytics.js
+// (analytics-next) uses the one-letter paths /v1/t, /v1/p, … and /v1/b when batching.
+const SINGLE_PATHS: [EventType, string[]][] = [
+  ['track', ['/v1/track', '/v1/t']],
+  ['identify', ['/v1/identify', '/v1/i']],
+  ['group', ['/v1/group', '/v1/g']],
+  ['page', ['/v1/page', '/v1/p']],
+  ['screen', ['/v1/screen', '/v1/s']],
+  ['alias', ['/v1/alias', '/v1/a']],
+];
+const BATCH_PATHS = ['/v1/batch', '/v1/b', '/v1/import', '/batch'];
+
+// Raw bytes accepted off the wire before decompression and the real (500 KB) check: room for
+// JSON that gzip made no smaller, without buffering anything huge.
+const RAW_BODY_LIMIT = MAX_REQUEST_BYTES * 2;
+
+/**
+ * Segment's HTTP Tracking API, authenticated by a workspace write key rather than a session.
+ * Answers 200 {"success":true} only once the events are committed.
+ */
+export function trackingRoutes(usage: UsageService): FastifyPluginAsync {
+  return async (app: FastifyInstance) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: RAW_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    app.setErrorHandler((error: FastifyError, _request, reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw tooLarge();
+      if (error instanceof OverloadedError) {
+        void reply.header('retry-after', '1');
+        throw new AppError('SERVICE_UNAVAILABLE', error.message);
+      }
+      throw error;
+    });
+
+    async function prepare(request: FastifyRequest) {
+      checkContentType(request.headers['content-type']);
+      const body = await readTrackingBody(request.body as Buffer | undefined, request.headers);
+      const workspaceId = await usage.authenticateWriteKey(readWriteKey(request.headers.authorization, body));
+      return { body, workspaceId };
+    }
+
+    for (const [type, paths] of SINGLE_PATHS) {
+      for (const url of paths) {
+        app.post(url, { schema: { hide: true } }, async (request, reply: FastifyReply) => {
+          const { body, workspaceId } = await prepare(request);
+          const result = await usage.ingestEvents(workspaceId, [body], { type });
+          const problem = result.rejected[0];
+          if (problem) {
+            throw new AppError('VALIDATION_FAILED', `Invalid ${type} event: ${problem.reason}`, [
+              { field: 'body', location: 'body', problem: problem.reason },
+            ]);
+          }
+          return reply.send({ success: true });
+        });
+      }
+    }
+
+    for (const url of BATCH_PATHS) {
+      app.post(url, { schema: { hide: true } }, async (request, reply: FastifyReply) => {
+        const { body, workspaceId } = await prepare(request);
+        if (!Array.isArray(body.batch)) {
+          throw new AppError('VALIDATION_FAILED', 'batch is required: an array of events', [
+            { field: 'batch', location: 'body', problem: 'must be an array of events' },
+          ]);
+        }
+        if (body.batch.length === 0) {
+          throw new AppError('VALIDATION_FAILED', 'batch is empty', [{ field: 'batch', location: 'body', problem: 'must hold at least one event' }]);
+        }
+        const result = await usage.ingestEvents(workspaceId, body.batch, { sentAt: body.sentAt, context: body.context });
+        const rejected = result.rejected.map((r) => ({ index: r.index, reason: r.reason }));
+        if (result.accepted === 0) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `No valid event in batch: ${rejected.slice(0, 3).map((r) => `[${r.index}] ${r.reason}`).join('; ')}`,
+            rejected.slice(0, 100).map((r) => ({ field: `batch.${r.index}`, location: 'body', problem: r.reason })),
+          );
+        }
+        return reply.send(rejected.length > 0 ? { success: true, rejected } : { success: true });
+      });
+    }
+
+    // Requests still waiting on a commit are answered before the database closes.
+    app.addHook('onClose', async () => {
+      await usage.drain();
+    });
+  };
+}
