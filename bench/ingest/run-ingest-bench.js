@@ -4,6 +4,7 @@
 // against a same-run baseline: the very rows the API stored, exported and loaded again with raw
 // COPY into a fresh copy of the same table. PostgreSQL first, then PGlite.
 // Usage: npm run bench:ingest [-- --events 1000000] [--pglite-events 200000] [--senders 32]
+//        [--send-to <port> --write-key <key>]   (only load a server already running)
 //        [--pg postgres://postgres@127.0.0.1:5432/postgres] [--skip-pg] [--skip-pglite]
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+import { Blob } from 'node:buffer';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'apps/cli/bin/northstar.js');
@@ -25,7 +29,7 @@ const PGLITE_EVENTS = Number(arg('pglite-events', '200000'));
 const SENDERS = Number(arg('senders', '32'));
 const PER_REQUEST = 100;
 const PG_URL = arg('pg', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-bench-ingest-'));
+const work = arg('send-to') ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'northstar-bench-ingest-'));
 const COLUMNS =
   'workspace_id, message_id, type, event, name, user_id, anonymous_id, group_id, previous_id, account_id, ' +
   '"timestamp", original_timestamp, sent_at, received_at, properties, traits, context';
@@ -34,9 +38,21 @@ const COLUMNS =
 let seed = 7;
 const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 const pick = (list) => list[Math.floor(rand() * list.length)];
-const eventNames = ['Report Shared', 'Dashboard Viewed', 'Order Processed', 'Invoice Sent', 'Export Downloaded', 'Comment Added', 'Search Performed', '报表已分享'];
+const eventNames = [
+  'Report Shared',
+  'Dashboard Viewed',
+  'Order Processed',
+  'Invoice Sent',
+  'Export Downloaded',
+  'Comment Added',
+  'Search Performed',
+  '报表已分享',
+];
 const features = ['reports', 'dashboards', 'orders', 'billing', 'exports', 'search', 'admin'];
-const browsers = ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 Safari/605.1.15', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36'];
+const browsers = [
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 Safari/605.1.15',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36',
+];
 const ACCOUNTS = 2_000;
 const USERS = 40_000;
 
@@ -49,16 +65,43 @@ function makeEvent(now) {
     messageId: randomUUID(),
     userId: `user-${user}`,
     timestamp: new Date(now - Math.floor(rand() * 60_000)).toISOString(),
-    context: { library: { name: 'analytics-node', version: '2.1.2' }, ip: `10.${user % 250}.${account % 250}.7`, userAgent: pick(browsers) },
+    context: {
+      library: { name: 'analytics-node', version: '2.1.2' },
+      ip: `10.${user % 250}.${account % 250}.7`,
+      userAgent: pick(browsers),
+    },
   };
-  if (r < 0.01) return { ...base, type: 'group', groupId: `acct-${account}`, traits: { name: `Account ${account}`, plan: pick(['Starter', 'Growth', 'Enterprise']), seats: 10 + (account % 90) } };
-  if (r < 0.03) return { ...base, type: 'identify', traits: { email: `user-${user}@example.com`, name: `User ${user}`, role: pick(['admin', 'member', 'viewer']) } };
-  if (r < 0.12) return { ...base, type: 'page', name: pick(features), properties: { path: `/${pick(features)}/${user % 100}`, referrer: 'https://example.com/', title: 'Northstar' } };
+  if (r < 0.01)
+    return {
+      ...base,
+      type: 'group',
+      groupId: `acct-${account}`,
+      traits: { name: `Account ${account}`, plan: ['Starter', 'Growth', 'Enterprise'][account % 3], seats: 10 + (account % 90) },
+    };
+  if (r < 0.03)
+    return {
+      ...base,
+      type: 'identify',
+      traits: { email: `user-${user}@example.com`, name: `User ${user}`, role: ['admin', 'member', 'viewer'][user % 3] },
+    };
+  if (r < 0.12)
+    return {
+      ...base,
+      type: 'page',
+      name: pick(features),
+      properties: { path: `/${pick(features)}/${user % 100}`, referrer: 'https://example.com/', title: 'Northstar' },
+    };
   return {
     ...base,
     type: 'track',
     event: pick(eventNames),
-    properties: { feature: pick(features), durationMs: Math.floor(rand() * 5_000), items: Math.floor(rand() * 50), plan: pick(['Starter', 'Growth', 'Enterprise']), source: pick(['web', 'api', 'mobile']) },
+    properties: {
+      feature: pick(features),
+      durationMs: Math.floor(rand() * 5_000),
+      items: Math.floor(rand() * 50),
+      plan: pick(['Starter', 'Growth', 'Enterprise']),
+      source: pick(['web', 'api', 'mobile']),
+    },
   };
 }
 
@@ -84,7 +127,7 @@ async function startServer(env, port) {
       http.get(`http://127.0.0.1:${port}/healthz`, (res) => resolve(res.statusCode === 200)).on('error', () => resolve(false));
     });
     if (ok) return child;
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
   throw new Error(`server did not start:\n${log}`);
 }
@@ -97,7 +140,14 @@ async function stopServer(child) {
 function post(agent, port, auth, body) {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/v1/batch', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: auth, 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/batch',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', authorization: auth, 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -109,8 +159,23 @@ function post(agent, port, auth, body) {
   });
 }
 
+// Request bodies are built ahead from a few hundred templates, splicing in fresh messageIds and
+// sentAt per request: the load generator shares the 2 cores with the server and the database,
+// and must not be what limits the measurement (clients normally run elsewhere).
+const TEMPLATES = 400;
+const MARK = '__bench_mark__';
+function makeTemplates() {
+  const now = Date.now();
+  return Array.from({ length: TEMPLATES }, () => {
+    const batch = Array.from({ length: PER_REQUEST }, () => ({ ...makeEvent(now), messageId: MARK }));
+    return JSON.stringify({ batch, sentAt: MARK }).split(`"${MARK}"`);
+  });
+}
+
 /** Sends `total` events from SENDERS concurrent clients; returns events/s and ack latencies. */
 async function sendAll(port, writeKey, total) {
+  const templates = makeTemplates();
+  const runId = randomUUID().slice(0, 8);
   const agent = new http.Agent({ keepAlive: true, maxSockets: SENDERS });
   const auth = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
   const requests = Math.ceil(total / PER_REQUEST);
@@ -120,16 +185,17 @@ async function sendAll(port, writeKey, total) {
   const started = performance.now();
   async function sender() {
     while (next < requests) {
-      next++;
-      const now = Date.now();
-      const batch = Array.from({ length: PER_REQUEST }, () => makeEvent(now));
-      const body = JSON.stringify({ batch, sentAt: new Date().toISOString() });
+      const n = next++;
+      const parts = templates[n % TEMPLATES];
+      let body = parts[0];
+      for (let i = 1; i < parts.length - 1; i++) body += `"${runId}-${n}-${i}"${parts[i]}`;
+      body += `"${new Date().toISOString()}"${parts[parts.length - 1]}`;
       for (;;) {
         const t0 = performance.now();
         const res = await post(agent, port, auth, body);
         if (res.status === 503) {
           overloaded++;
-          await new Promise((r) => setTimeout(r, res.retryAfter * 100));
+          await sleep(res.retryAfter * 100);
           continue;
         }
         if (res.status !== 200) throw new Error(`POST /v1/batch answered ${res.status}: ${res.text}`);
@@ -157,7 +223,9 @@ async function benchPostgres() {
   const urlFor = (db) => Object.assign(new URL(PG_URL), { pathname: `/${db}` }).toString();
   try {
     const env = { ...process.env, DATABASE_URL: urlFor(apiDb), NORTHSTAR_LOG_LEVEL: 'warn' };
-    const setup = JSON.parse(cli(env, 'setup', '--workspace', 'Bench', '--admin-email', 'bench@example.com', '--admin-password', 'bench-password', '--json'));
+    const setup = JSON.parse(
+      cli(env, 'setup', '--workspace', 'Bench', '--admin-email', 'bench@example.com', '--admin-password', 'bench-password', '--json'),
+    );
     const port = 4600 + Math.floor(Math.random() * 300);
     const server = await startServer(env, port);
     process.stdout.write(`PostgreSQL: sending ${fmt(EVENTS)} events…\n`);
@@ -185,7 +253,9 @@ async function benchPglite() {
   const copyDir = path.join(work, 'pglite-copy');
   const env = { ...process.env, NORTHSTAR_DATA_DIR: apiDir, NORTHSTAR_LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  const setup = JSON.parse(cli(env, 'setup', '--workspace', 'Bench', '--admin-email', 'bench@example.com', '--admin-password', 'bench-password', '--json'));
+  const setup = JSON.parse(
+    cli(env, 'setup', '--workspace', 'Bench', '--admin-email', 'bench@example.com', '--admin-password', 'bench-password', '--json'),
+  );
   const port = 4600 + Math.floor(Math.random() * 300);
   const server = await startServer(env, port);
   process.stdout.write(`PGlite: sending ${fmt(PGLITE_EVENTS)} events…\n`);
@@ -210,6 +280,12 @@ async function benchPglite() {
   const copySeconds = (performance.now() - t0) / 1000;
   await target.close();
   results.push({ engine: 'PGlite (file-backed)', events: PGLITE_EVENTS, api, copy: PGLITE_EVENTS / copySeconds, target: 0.35 });
+}
+
+if (arg('send-to')) {
+  // Load an already running server only: --send-to <port> --write-key <key> [--events N].
+  process.stdout.write(`${JSON.stringify(await sendAll(Number(arg('send-to')), arg('write-key'), EVENTS))}\n`);
+  process.exit(0);
 }
 
 try {

@@ -3,6 +3,6 @@ export { startServer, openMigratedDatabase, DEFAULT_WEB_DIST, type RunningServer
 export { createServices, type Services } from './services';
 export { migrateDatabase, DatabaseTooNewError, MIGRATIONS_FOLDER } from './platform/db/migrate';
 export { openDatabase, type Database } from './platform/db/database';
-export { DataDirLockedError, readLiveLock } from './platform/db/data-dir-lock';
+export { DataDirLockedError, readLiveLock, updateLockInfo } from './platform/db/data-dir-lock';
 export { AppError } from './platform/errors';
 export { DEFAULT_DEMO_PASSWORD, DEFAULT_DEMO_SEED, type DemoSummary } from './modules/demo';

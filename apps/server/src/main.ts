@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { openDatabase, redactUrl, type Database } from './platform/db/database';
 import { migrateDatabase } from './platform/db/migrate';
 import { createJobQueue } from './platform/jobs/job-queue';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 import { registerJobs } from './jobs';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -26,7 +26,7 @@ export async function openMigratedDatabase(config: Config, owner: string): Promi
   return database;
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = { url: string; services: Services; stop: () => Promise<void>; onStop: (hook: () => Promise<void>) => void };
 
 /**
  * The server process: API (and UI), background worker and scheduler, by configured roles.
@@ -58,8 +58,10 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   );
 
   let stopping: Promise<void> | undefined;
+  const stopHooks: (() => Promise<void>)[] = [];
   const stop = () => {
     stopping ??= (async () => {
+      for (const hook of stopHooks) await hook();
       app.log.info({ graceMs: config.shutdownGraceMs }, 'shutting down: draining requests');
       // Connections a client opened just before the signal may still sit in the kernel's accept
       // queue; closing the listener at once would reset them. Keep accepting for a short grace
@@ -84,5 +86,5 @@ export async function startServer(config: Config, options: { handleSignals?: boo
       });
     }
   }
-  return { url, stop };
+  return { url, services, stop, onStop: (hook) => stopHooks.push(hook) };
 }

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { DEFAULT_DEMO_PASSWORD, DEFAULT_DEMO_SEED, loadConfig, type DemoSummary } from '@northstar/server';
 import { withServices } from '../cli-context';
+import { cliIo } from '../cli-io';
 
 type DemoOptions = { seed: number; today?: string; reset?: boolean; password: string; json?: boolean };
 
@@ -23,7 +24,7 @@ export function registerDemoCommand(program: Command): void {
         {
           noTTYOutput: true,
           notTTYSchedule: 1000,
-          stream: process.stderr,
+          stream: cliIo().stderr,
           format: 'demo [{bar}] {percentage}% | {step} | {value}/{total} rows',
           hideCursor: false,
         },
@@ -52,10 +53,10 @@ export function registerDemoCommand(program: Command): void {
       const seconds = Math.round((Date.now() - started) / 100) / 10;
       const url = `http://${config.host}:${config.port}`;
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ ...summary, url, seconds })}\n`);
+        cliIo().stdout.write(`${JSON.stringify({ ...summary, url, seconds })}\n`);
         return;
       }
-      process.stdout.write(formatSummary(summary, url, seconds));
+      cliIo().stdout.write(formatSummary(summary, url, seconds));
     });
 }
 

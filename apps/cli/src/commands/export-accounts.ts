@@ -1,8 +1,10 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Argument, type Command } from 'commander';
 import { AppError } from '@northstar/server';
 import { withServices } from '../cli-context';
+import { cliIo } from '../cli-io';
 import { assertExportQuery, parseExportFilters } from './parse-export-filters';
 
 type ExportCliOptions = { workspace?: string; filter: string[]; out?: string };
@@ -18,6 +20,8 @@ export function registerExportCommand(program: Command): void {
     .option('--filter <key=value>', 'list filter, repeatable: tier=S, stage=renewal, owner=email, tag=upsell, renewalFrom=2025-01-01, q=acme', collect, [])
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (_what: string, options: ExportCliOptions) => {
+      const io = cliIo();
+      const out = options.out ? path.resolve(io.cwd, options.out) : undefined;
       const { query, ownerEmails } = parseExportFilters(options.filter);
       const bytes = await withServices('export', async (services) => {
         const workspace = await services.workspaces.resolveWorkspace(options.workspace);
@@ -32,16 +36,16 @@ export function registerExportCommand(program: Command): void {
         csv.on('data', (chunk: Buffer) => {
           written += chunk.length;
         });
-        if (options.out) {
-          await pipeline(csv, fs.createWriteStream(options.out));
+        if (out) {
+          await pipeline(csv, fs.createWriteStream(out));
         } else {
           // stdout must stay open after the copy, so no pipeline (it would end it).
           for await (const chunk of csv) {
-            if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+            if (!io.stdout.write(chunk)) await new Promise((resolve) => io.stdout.once('drain', resolve));
           }
         }
         return written;
       });
-      if (options.out) process.stderr.write(`Exported accounts to ${options.out} (${(bytes / 1024).toFixed(1)} KB).\n`);
+      if (options.out) io.stderr.write(`Exported accounts to ${options.out} (${(bytes / 1024).toFixed(1)} KB).\n`);
     });
 }

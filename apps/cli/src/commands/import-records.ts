@@ -1,9 +1,11 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Argument, Option, type Command } from 'commander';
 import { DATE_FORMATS, IMPORT_KINDS, type DateFormat, type ImportKind } from '@northstar/contracts';
 import { AppError } from '@northstar/server';
 import { withServices } from '../cli-context';
+import { cliIo } from '../cli-io';
 import { formatImportReport } from './format-import-report';
 
 type ImportCliOptions = { workspace?: string; dryRun?: boolean; skipBadRows?: boolean; map: string[]; dateFormat: DateFormat; json?: boolean };
@@ -23,7 +25,10 @@ export function registerImportCommand(program: Command): void {
     .option('--map <column=field>', 'read a column as a field (repeatable): "Kunde=name", "Notes=-" ignores, "OM=custom.onboarding_manager"', collect, [])
     .addOption(new Option('--date-format <format>', 'how to read slash dates such as 03/04/2025').choices(DATE_FORMATS).default('auto'))
     .option('--json', 'print the report as JSON on stdout')
-    .action(async (kind: ImportKind, file: string, options: ImportCliOptions) => {
+    .action(async (kind: ImportKind, fileArgument: string, options: ImportCliOptions) => {
+      const io = cliIo();
+      // Relative to where the user typed the command, also when it runs inside the server.
+      const file = path.resolve(io.cwd, fileArgument);
       let size: number;
       try {
         size = fs.statSync(file).size;
@@ -33,7 +38,7 @@ export function registerImportCommand(program: Command): void {
       // Progress follows bytes read from the file, so it moves while the rows stream through.
       const bar = new cliProgress.SingleBar(
         {
-          stream: process.stderr,
+          stream: io.stderr,
           noTTYOutput: true,
           notTTYSchedule: 2000,
           format: '{phase} [{bar}] {percentage}% | {done}/{size} MB | ETA {eta_formatted}',
@@ -73,7 +78,7 @@ export function registerImportCommand(program: Command): void {
         bar.update(Math.max(size, 1), { done: megabytes(size) });
         bar.stop();
       }
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report, file));
-      if (report.refused) process.exitCode = 1;
+      io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report, fileArgument));
+      if (report.refused) io.setExitCode(1);
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig, migrateDatabase, openDatabase } from '@northstar/server';
+import { loadConfig, migrateDatabase, openDatabase, type Database } from '@northstar/server';
+import { cliIo } from '../cli-io';
 
 export function registerMigrateCommand(program: Command): void {
   program
@@ -7,17 +8,18 @@ export function registerMigrateCommand(program: Command): void {
     .description('Apply pending database migrations (the server also does this at start)')
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, owner: 'northstar migrate' });
+      const inServer = cliIo().services?.database;
+      const database: Database = inServer ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, owner: 'northstar migrate' }));
       try {
         const report = await migrateDatabase(database);
         const where = database.engine === 'postgres' ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
-        process.stdout.write(
+        cliIo().stdout.write(
           report.applied === 0
-            ? `${where} is up to date (${report.total} migrations).\n`
+            ? `The ${where} is up to date (${report.total} migrations).\n`
             : `Applied ${report.applied} migration(s) to the ${where}; ${report.total} in all.\n`,
         );
       } finally {
-        await database.close();
+        if (!inServer) await database.close();
       }
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { withServices } from '../cli-context';
+import { cliIo } from '../cli-io';
 
 type SetupOptions = { workspace: string; slug?: string; timezone?: string; adminEmail: string; adminPassword: string; adminName?: string; json?: boolean };
 
@@ -31,12 +32,12 @@ export function registerSetupCommand(program: Command): void {
         }),
       );
       if (options.json) {
-        process.stdout.write(
+        cliIo().stdout.write(
           `${JSON.stringify({ workspace: { id: result.workspace.id, slug: result.workspace.slug }, apiToken: result.apiToken, writeKey: result.writeKey })}\n`,
         );
         return;
       }
-      process.stdout.write(
+      cliIo().stdout.write(
         [
           `Workspace "${result.workspace.name}" created (slug: ${result.workspace.slug}).`,
           `Admin: ${result.admin.email}`,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_WEB_DIST, loadConfig, startServer } from '@northstar/server';
+import { DEFAULT_WEB_DIST, loadConfig, startServer, updateLockInfo } from '@northstar/server';
 
 export function registerStartCommand(program: Command): void {
   program
@@ -19,6 +19,7 @@ export function registerStartCommand(program: Command): void {
       const webDist = config.webDist ?? DEFAULT_WEB_DIST;
       if (options.build && !config.webDist && !fs.existsSync(path.join(webDist, 'index.html'))) buildWebUi(webDist);
       const server = await startServer(config, { handleSignals: true });
+      if (!config.databaseUrl) await exposeCommandSocket(config.dataDir, server);
       const engine = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
       process.stderr.write(`\nNorthstar is running at ${server.url}  (database: ${engine})\nAPI docs: ${server.url}/api/docs\n\n`);
     });
@@ -36,5 +37,23 @@ function buildWebUi(webDist: string): void {
     // Fall back to the hoisted vite if the workspace has no local copy.
     const hoisted = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webRoot, stdio: 'inherit' });
     if (hoisted.status !== 0) throw new Error('Building the web UI failed; see the output above');
+  }
+}
+
+/**
+ * The embedded database belongs to this process now; other `northstar` commands reach it through a
+ * local socket instead of failing on the lock. Loaded lazily: the socket runs the command tree,
+ * which contains this very command.
+ */
+async function exposeCommandSocket(dataDir: string, server: Awaited<ReturnType<typeof startServer>>): Promise<void> {
+  const { serveCommandSocket } = await import('../command-socket');
+  try {
+    const socket = await serveCommandSocket(dataDir, server.services);
+    updateLockInfo(dataDir, { socket: socket.path });
+    server.onStop(socket.close);
+  } catch (error) {
+    // A data dir path too long for a Unix socket (about 100 bytes): commands then stop with the lock message.
+    process.stderr.write(`warning: other northstar commands cannot reach this server (${(error as Error).message})
+`);
   }
 }

@@ -24,7 +24,9 @@ export type StageDurations = { stays: StageStay[]; current: StageStay | null; to
 /** Time in stage from a history (any order), flagging stays longer than the stage's expected duration. */
 export function calculateStageDurations(history: readonly StageHistoryEntry[], config: LifecycleConfig, today: string): StageDurations {
   // A stable sort keeps same-day moves in the order they were recorded.
-  const ordered = history.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.enteredAt.localeCompare(b.entry.enteredAt) || a.index - b.index);
+  const ordered = history
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => a.entry.enteredAt.localeCompare(b.entry.enteredAt) || a.index - b.index);
   const totalDaysByStage: Partial<Record<LifecycleStage, number>> = {};
   const stays = ordered.map(({ entry }, i): StageStay => {
     const leftAt = ordered[i + 1]?.entry.enteredAt ?? null;

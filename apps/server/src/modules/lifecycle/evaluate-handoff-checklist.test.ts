@@ -13,7 +13,10 @@ const person = (role: HandoffContact['role'], extra: Partial<HandoffContact> = {
 
 describe('evaluateHandoffChecklist', () => {
   it('is complete with a reachable decision maker and champion plus the basic facts', () => {
-    const result = evaluateHandoffChecklist(facts, [person('decision_maker'), person('champion', { email: null, phone: '+86 138 0000 0000' })]);
+    const result = evaluateHandoffChecklist(facts, [
+      person('decision_maker'),
+      person('champion', { email: null, phone: '+86 138 0000 0000' }),
+    ]);
     assert.deepEqual(result.missing, []);
     assert.equal(result.completed.length, 6);
   });

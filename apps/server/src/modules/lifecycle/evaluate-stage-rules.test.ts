@@ -15,7 +15,8 @@ const facts = (extra: Partial<StageFacts>): StageFacts => ({
   renewed: false,
   ...extra,
 });
-const evaluate = (extra: Partial<StageFacts>, config: LifecycleConfig = DEFAULT_LIFECYCLE_CONFIG) => evaluateStageRules(facts(extra), config, today);
+const evaluate = (extra: Partial<StageFacts>, config: LifecycleConfig = DEFAULT_LIFECYCLE_CONFIG) =>
+  evaluateStageRules(facts(extra), config, today);
 
 describe('evaluateStageRules', () => {
   it('moves a handoff to onboarding once the handoff checklist is done', () => {
@@ -61,9 +62,15 @@ describe('evaluateStageRules', () => {
   });
 
   it('never enters a disabled stage or a stage without rules', () => {
-    const noRenewal = { ...DEFAULT_LIFECYCLE_CONFIG, stages: DEFAULT_LIFECYCLE_CONFIG.stages.map((s) => (s.stage === 'renewal' ? { ...s, enabled: false } : s)) };
+    const noRenewal = {
+      ...DEFAULT_LIFECYCLE_CONFIG,
+      stages: DEFAULT_LIFECYCLE_CONFIG.stages.map((s) => (s.stage === 'renewal' ? { ...s, enabled: false } : s)),
+    };
     assert.equal(evaluate({ renewalDate: '2026-04-01' }, noRenewal), null);
-    assert.equal(evaluate({ stage: 'onboarding', completedChecklistItems: { onboarding: ['kickoff_held', 'admins_trained', 'first_value'] } }), null);
+    assert.equal(
+      evaluate({ stage: 'onboarding', completedChecklistItems: { onboarding: ['kickoff_held', 'admins_trained', 'first_value'] } }),
+      null,
+    );
   });
 
   it('leaves an account without a stage alone', () => {

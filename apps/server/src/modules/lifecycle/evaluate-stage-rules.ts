@@ -1,6 +1,12 @@
 import type { LifecycleStage } from '@northstar/contracts';
 import { countDaysBetween } from './count-days-between';
-import { findStageDefinition, type LifecycleConfig, type LocalizedText, type StageDefinition, type StageEntryRule } from './lifecycle-config';
+import {
+  findStageDefinition,
+  type LifecycleConfig,
+  type LocalizedText,
+  type StageDefinition,
+  type StageEntryRule,
+} from './lifecycle-config';
 
 /** What the rules look at for one account; dates are 'YYYY-MM-DD' in the workspace's zone. */
 export type StageFacts = {

@@ -35,7 +35,13 @@ describe('validateLifecycleConfig', () => {
     };
     assert.deepEqual(
       validateLifecycleConfig(config).map((p) => p.field),
-      ['stages[0].expectedDurationDays', 'stages[1].entryRules[0].from', 'stages[6].entryRules[0].from', 'stages[7].stage', 'stages[7].checklist'],
+      [
+        'stages[0].expectedDurationDays',
+        'stages[1].entryRules[0].from',
+        'stages[6].entryRules[0].from',
+        'stages[7].stage',
+        'stages[7].checklist',
+      ],
     );
   });
 });

@@ -153,7 +153,8 @@ export function validateLifecycleConfig(config: LifecycleConfig): LifecycleConfi
     if (!LIFECYCLE_STAGES.includes(stage.stage)) problems.push({ field: `${at}.stage`, problem: 'is not a lifecycle stage' });
     if (seen.has(stage.stage)) problems.push({ field: `${at}.stage`, problem: 'appears more than once' });
     seen.add(stage.stage);
-    if (!stage.label.en.trim() || !stage.label['zh-CN'].trim()) problems.push({ field: `${at}.label`, problem: 'needs an en and a zh-CN label' });
+    if (!stage.label.en.trim() || !stage.label['zh-CN'].trim())
+      problems.push({ field: `${at}.label`, problem: 'needs an en and a zh-CN label' });
     const days = stage.expectedDurationDays;
     if (days !== null && (!Number.isInteger(days) || days < 1)) {
       problems.push({ field: `${at}.expectedDurationDays`, problem: 'must be a whole number of days, at least 1' });

@@ -11,7 +11,14 @@ import { accounts } from '../accounts/accounts.schema';
 import { addDays } from './calendar-date';
 import { compileFilterToSql, type MetricColumnMap } from './compile-filter-to-sql';
 import { evaluateFilter, type FilterableAccount } from './evaluate-filter';
-import { buildFilterFieldCatalogue, type FilterCondition, type FilterField, type FilterGroup, type FilterNode, type FilterScalar } from './filter-expression';
+import {
+  buildFilterFieldCatalogue,
+  type FilterCondition,
+  type FilterField,
+  type FilterGroup,
+  type FilterNode,
+  type FilterScalar,
+} from './filter-expression';
 import { validateFilterExpression } from './validate-filter-expression';
 
 const today = '2026-03-01';
@@ -38,7 +45,9 @@ const numbers = [0, 5, 49.99, 50, 100.5, 1000, 2500];
 const dates = [-400, -90, -30, -1, 0, 1, 30, 89, 90, 91, 365].map((d) => addDays(today, d));
 const dayCounts = [0, 1, 30, 90, 365];
 
-type Generated = FilterableAccount & { metrics: { health: number | null; healthBand: string | null; activeUsers30d: number | null; seatUtilisation: number | null } };
+type Generated = FilterableAccount & {
+  metrics: { health: number | null; healthBand: string | null; activeUsers30d: number | null; seatUtilisation: number | null };
+};
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const accountArb: fc.Arbitrary<Generated> = fc.record({
@@ -112,11 +121,18 @@ function valueArb(field: FilterField, operator: FilterCondition['operator']): fc
 const fields = [...catalogue.values()];
 const conditionArb: fc.Arbitrary<FilterCondition> = fc
   .constantFrom(...fields)
-  .chain((field) => fc.constantFrom(...field.operators).chain((operator) => valueArb(field, operator).map((value) => ({ field: field.name, operator, value }))))
+  .chain((field) =>
+    fc
+      .constantFrom(...field.operators)
+      .chain((operator) => valueArb(field, operator).map((value) => ({ field: field.name, operator, value }))),
+  )
   .map((c) => (c.value === undefined ? { field: c.field, operator: c.operator } : c));
 
 const filterArb: fc.Arbitrary<FilterGroup> = fc.letrec<{ group: FilterGroup; node: FilterNode }>((tie) => ({
-  group: fc.record({ op: fc.constantFrom('and' as const, 'or' as const), conditions: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+  group: fc.record({
+    op: fc.constantFrom('and' as const, 'or' as const),
+    conditions: fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
+  }),
   node: fc.oneof({ maxDepth: 3, depthIdentifier: 'filter', withCrossShrink: true }, conditionArb, tie('group')),
 })).group;
 
@@ -127,7 +143,8 @@ describe('compileFilterToSql', () => {
     await database.exec(
       'create table test_account_metrics (account_id uuid primary key, health numeric, health_band text, active_users_30d integer, seat_utilisation numeric)',
     );
-    for (const id of owners) await database.query('insert into users (id, email, name) values ($1, $2, $3)', [id, `${id}@example.com`, 'Owner']);
+    for (const id of owners)
+      await database.query('insert into users (id, email, name) values ($1, $2, $3)', [id, `${id}@example.com`, 'Owner']);
   });
   after(() => database.close());
 
@@ -141,8 +158,24 @@ describe('compileFilterToSql', () => {
            renewal_date, contract_start, owner_id, tier, lifecycle_stage, status, tags, custom_fields)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) returning id`,
         [
-          workspaceId, a.name, a.domain, a.industry, a.region, a.plan, String(a.arr), a.employees, a.licensedSeats, a.currency,
-          a.renewalDate, a.contractStart, a.ownerId, a.tier, a.lifecycleStage, a.status, a.tags, JSON.stringify(a.customFields),
+          workspaceId,
+          a.name,
+          a.domain,
+          a.industry,
+          a.region,
+          a.plan,
+          String(a.arr),
+          a.employees,
+          a.licensedSeats,
+          a.currency,
+          a.renewalDate,
+          a.contractStart,
+          a.ownerId,
+          a.tier,
+          a.lifecycleStage,
+          a.status,
+          a.tags,
+          JSON.stringify(a.customFields),
         ],
       );
       const id = String(inserted.rows[0]!.id);
@@ -171,14 +204,18 @@ describe('compileFilterToSql', () => {
 
   it('selects exactly the accounts evaluateFilter accepts, on random data and filters', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(accountArb, { minLength: 1, maxLength: 15 }), fc.array(filterArb, { minLength: 1, maxLength: 6 }), async (rows, filters) => {
-        const { workspaceId, ids } = await insertPortfolio(rows);
-        for (const filter of filters) {
-          assert.deepEqual(validateFilterExpression(filter, catalogue), [], JSON.stringify(filter));
-          const expected = ids.filter((_, i) => evaluateFilter(filter, rows[i]!, { catalogue, today })).sort();
-          assert.deepEqual(await selectMatching(workspaceId, filter), expected, JSON.stringify(filter));
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(accountArb, { minLength: 1, maxLength: 15 }),
+        fc.array(filterArb, { minLength: 1, maxLength: 6 }),
+        async (rows, filters) => {
+          const { workspaceId, ids } = await insertPortfolio(rows);
+          for (const filter of filters) {
+            assert.deepEqual(validateFilterExpression(filter, catalogue), [], JSON.stringify(filter));
+            const expected = ids.filter((_, i) => evaluateFilter(filter, rows[i]!, { catalogue, today })).sort();
+            assert.deepEqual(await selectMatching(workspaceId, filter), expected, JSON.stringify(filter));
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

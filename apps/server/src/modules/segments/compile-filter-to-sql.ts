@@ -62,7 +62,9 @@ export function compileFilterToSql(
 }
 
 function resolveOperand(field: FilterField, today: string, metricColumns: MetricColumnMap): Operand {
-  const paramType = ({ text: 'text', enum: 'text', tags: 'text', number: 'numeric', date: 'date', boolean: 'boolean', id: 'uuid' } as const)[field.type];
+  const paramType = (
+    { text: 'text', enum: 'text', tags: 'text', number: 'numeric', date: 'date', boolean: 'boolean', id: 'uuid' } as const
+  )[field.type];
   if (field.source === 'column') return { expression: sql`${COLUMNS[field.name as AccountFilterColumn]}`, paramType };
   if (field.source === 'metric') {
     const name = field.name.slice('metric.'.length) as MetricName;

@@ -28,7 +28,8 @@ const account: FilterableAccount = {
   customFields: { support_plan: 'premium', seats_bought: '120' },
   metrics: { health: 35, healthBand: 'red', seatUtilisation: 0.62 },
 };
-const matches = (expression: FilterGroup, subject: FilterableAccount = account) => evaluateFilter(expression, subject, { catalogue, today });
+const matches = (expression: FilterGroup, subject: FilterableAccount = account) =>
+  evaluateFilter(expression, subject, { catalogue, today });
 const one = (condition: FilterCondition) => matches({ op: 'and', conditions: [condition] });
 
 describe('evaluateFilter', () => {

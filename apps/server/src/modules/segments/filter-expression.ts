@@ -103,12 +103,14 @@ export function buildFilterFieldCatalogue(customFields: readonly CustomFieldTypi
   const catalogue = new Map<string, FilterField>();
   const add = (name: string, source: FilterField['source'], type: FilterFieldType, options?: readonly string[]) =>
     catalogue.set(name, { name, source, type, operators: OPERATORS_BY_TYPE[type], ...(options ? { options } : {}) });
-  for (const [name, spec] of Object.entries(ACCOUNT_FILTER_COLUMNS)) add(name, 'column', spec.type, 'options' in spec ? spec.options : undefined);
+  for (const [name, spec] of Object.entries(ACCOUNT_FILTER_COLUMNS))
+    add(name, 'column', spec.type, 'options' in spec ? spec.options : undefined);
   for (const field of customFields) {
     if (field.type === 'select') add(`custom.${field.key}`, 'custom', 'enum', field.options);
     else add(`custom.${field.key}`, 'custom', field.type);
   }
-  for (const [name, spec] of Object.entries(METRIC_FILTER_FIELDS)) add(`metric.${name}`, 'metric', spec.type, 'options' in spec ? spec.options : undefined);
+  for (const [name, spec] of Object.entries(METRIC_FILTER_FIELDS))
+    add(`metric.${name}`, 'metric', spec.type, 'options' in spec ? spec.options : undefined);
   return catalogue;
 }
 

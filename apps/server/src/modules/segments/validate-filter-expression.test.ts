@@ -81,7 +81,9 @@ describe('validateFilterExpression', () => {
 
   it('allows an empty root (no filter) but not an empty nested group', () => {
     assert.deepEqual(problemsOf({ op: 'and', conditions: [] }), []);
-    assert.deepEqual(problemsOf({ op: 'and', conditions: [{ op: 'or', conditions: [] }] }), ['conditions[0].conditions: must not be empty']);
+    assert.deepEqual(problemsOf({ op: 'and', conditions: [{ op: 'or', conditions: [] }] }), [
+      'conditions[0].conditions: must not be empty',
+    ]);
   });
 
   it('refuses a root that is not a group', () => {

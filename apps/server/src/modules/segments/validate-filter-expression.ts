@@ -129,7 +129,9 @@ function findScalarProblem(field: FilterField, value: unknown): string | undefin
       return typeof value === 'string' && UUID.test(value) ? undefined : 'must be a UUID';
     case 'enum': {
       const options = field.options ?? [];
-      return typeof value === 'string' && options.includes(value) ? undefined : `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
+      return typeof value === 'string' && options.includes(value)
+        ? undefined
+        : `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
     }
   }
 }

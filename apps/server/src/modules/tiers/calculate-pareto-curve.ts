@@ -40,7 +40,13 @@ export function calculateParetoCurve(
   const tiers = TIERS.map((tier): TierShare => {
     const members = accounts.filter((a) => a.tier === tier);
     const arr = members.reduce((sum, a) => sum + Math.max(a.arr, 0), 0);
-    return { tier, accounts: members.length, arr, accountShare: n > 0 ? members.length / n : 0, arrShare: totalArr > 0 ? arr / totalArr : 0 };
+    return {
+      tier,
+      accounts: members.length,
+      arr,
+      accountShare: n > 0 ? members.length / n : 0,
+      arrShare: totalArr > 0 ? arr / totalArr : 0,
+    };
   });
   return { points, tiers, totalAccounts: n, totalArr, top20ArrShare: shareAt(Math.ceil(n * 0.2 - 1e-9)) };
 }

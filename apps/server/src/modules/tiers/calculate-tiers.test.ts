@@ -75,7 +75,9 @@ describe('calculateTiers', () => {
   });
 
   it('lets a pin win until its expiry date, keeping the calculated tier alongside', () => {
-    const pinned = portfolio.map((a) => (a.id === 'a-10' ? { ...a, pin: { tier: 'S' as const, reason: 'strategic logo', expiresAt: '2026-03-02' } } : a));
+    const pinned = portfolio.map((a) =>
+      a.id === 'a-10' ? { ...a, pin: { tier: 'S' as const, reason: 'strategic logo', expiresAt: '2026-03-02' } } : a,
+    );
     const holding = calculateTiers(pinned, DEFAULT_TIERING_POLICY, today).find((a) => a.accountId === 'a-10')!;
     assert.equal(holding.tier, 'S');
     assert.equal(holding.calculatedTier, 'C');
@@ -109,10 +111,7 @@ describe('calculateTiers', () => {
 
   it('never puts an account without ARR in S', () => {
     const zero = Array.from({ length: 10 }, (_, i) => account(`z-${i}`, 0));
-    assert.equal(
-      calculateTiers(zero, DEFAULT_TIERING_POLICY, today).filter((a) => a.tier === 'S').length,
-      0,
-    );
+    assert.equal(calculateTiers(zero, DEFAULT_TIERING_POLICY, today).filter((a) => a.tier === 'S').length, 0);
   });
 
   it('returns nothing for an empty portfolio', () => {

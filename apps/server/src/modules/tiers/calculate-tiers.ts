@@ -21,7 +21,13 @@ export type TieringAccount = {
 /** Which rule placed the account, with the numbers that rule compared. */
 export type TierRuleDetail =
   | { rule: 'pinned'; pinReason: string; pinExpiresAt: string | null }
-  | { rule: 's_arr_share'; limit: 'share' | 'max_accounts' | 'min_accounts'; threshold: number; maxAccountShare: number; minAccountShare: number }
+  | {
+      rule: 's_arr_share';
+      limit: 'share' | 'max_accounts' | 'min_accounts';
+      threshold: number;
+      maxAccountShare: number;
+      minAccountShare: number;
+    }
   | { rule: 'c_arr_percentile'; percentile: number; threshold: number }
   | { rule: 'c_employees'; employees: number; threshold: number }
   | { rule: 'a_usage' | 'b_usage'; value: number; threshold: number }
@@ -62,7 +68,13 @@ export function calculateTiers(accounts: readonly TieringAccount[], policy: Tier
   const count = ranked.length;
   const totalArr = ranked.reduce((sum, r) => sum + Math.max(r.account.arr, 0), 0);
   const s = selectS(ranked, policy, totalArr);
-  const cThreshold = policy.c.arrPercentile === null ? null : calculatePercentile(ranked.map((r) => r.account.arr), policy.c.arrPercentile);
+  const cThreshold =
+    policy.c.arrPercentile === null
+      ? null
+      : calculatePercentile(
+          ranked.map((r) => r.account.arr),
+          policy.c.arrPercentile,
+        );
 
   return ranked.map(({ account, rank }) => {
     const context = { arrRank: rank, arrTopPercent: Math.max(1, Math.ceil((rank / count) * 100 - 1e-9)), sArrShare: s.share };
@@ -106,7 +118,8 @@ function selectS(ranked: readonly Ranked[], policy: TieringPolicy, totalArr: num
     cumulative += r.account.arr;
     covering += 1;
   }
-  const limit: 'share' | 'max_accounts' | 'min_accounts' = covering > maxCount ? 'max_accounts' : covering < minCount ? 'min_accounts' : 'share';
+  const limit: 'share' | 'max_accounts' | 'min_accounts' =
+    covering > maxCount ? 'max_accounts' : covering < minCount ? 'min_accounts' : 'share';
   const count = Math.min(Math.max(covering, minCount), maxCount);
   const sArr = candidates.slice(0, count).reduce((sum, r) => sum + r.account.arr, 0);
   return { count, limit, share: totalArr > 0 ? sArr / totalArr : 0 };

@@ -32,7 +32,9 @@ describe('diffTierAssignments', () => {
   });
 
   it('names a pin and the end of a pin as causes', () => {
-    const pinned = accounts.map((a) => (a.id === 'a-9' ? { ...a, pin: { tier: 'S' as const, reason: 'board member', expiresAt: '2026-04-01' } } : a));
+    const pinned = accounts.map((a) =>
+      a.id === 'a-9' ? { ...a, pin: { tier: 'S' as const, reason: 'board member', expiresAt: '2026-04-01' } } : a,
+    );
     const onlyA9 = (date: string) => calculateTiers(pinned, DEFAULT_TIERING_POLICY, date).filter((a) => a.accountId === 'a-9');
     const whilePinned = onlyA9('2026-03-01');
     const afterExpiry = onlyA9('2026-04-01');

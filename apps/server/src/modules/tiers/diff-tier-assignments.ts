@@ -9,7 +9,14 @@ export type StoredTier = { accountId: string; tier: Tier | null; isPinned: boole
 export type TierChangeCause = 'rule' | 'pin' | 'pin_ended';
 
 /** One row of tier history and the payload of a `tier.changed` event. */
-export type TierChange = { accountId: string; from: Tier | null; to: Tier; cause: TierChangeCause; reason: TierReason; text: TierReasonText };
+export type TierChange = {
+  accountId: string;
+  from: Tier | null;
+  to: Tier;
+  cause: TierChangeCause;
+  reason: TierReason;
+  text: TierReasonText;
+};
 
 /**
  * The tier changes between what is stored and a new calculation. Accounts missing from `next`

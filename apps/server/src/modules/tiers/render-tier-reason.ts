@@ -13,7 +13,9 @@ export function renderTierReason(reason: TierReason): TierReasonText {
   const both = (en: string, zh: string): TierReasonText => ({ en: `${rank.en}; ${en}`, 'zh-CN': `${rank.zh}；${zh}` });
   switch (reason.rule) {
     case 'pinned': {
-      const until = reason.pinExpiresAt ? { en: ` (until ${reason.pinExpiresAt})`, zh: `（至 ${reason.pinExpiresAt}）` } : { en: '', zh: '' };
+      const until = reason.pinExpiresAt
+        ? { en: ` (until ${reason.pinExpiresAt})`, zh: `（至 ${reason.pinExpiresAt}）` }
+        : { en: '', zh: '' };
       return { en: `pinned: ${reason.pinReason}${until.en}`, 'zh-CN': `手动锁定：${reason.pinReason}${until.zh}` };
     }
     case 's_arr_share':
@@ -28,10 +30,16 @@ export function renderTierReason(reason: TierReason): TierReasonText {
       return both(covers.en, covers.zh);
     case 'c_arr_percentile': {
       const nth = Math.round(reason.percentile * 100);
-      return both(`ARR below the ${nth}th percentile (${money(reason.threshold)})`, `ARR 低于第 ${nth} 百分位（${money(reason.threshold)}）`);
+      return both(
+        `ARR below the ${nth}th percentile (${money(reason.threshold)})`,
+        `ARR 低于第 ${nth} 百分位（${money(reason.threshold)}）`,
+      );
     }
     case 'c_employees':
-      return both(`${reason.employees} employees, fewer than ${reason.threshold}`, `员工 ${reason.employees} 人，少于 ${reason.threshold} 人`);
+      return both(
+        `${reason.employees} employees, fewer than ${reason.threshold}`,
+        `员工 ${reason.employees} 人，少于 ${reason.threshold} 人`,
+      );
     case 'a_usage':
     case 'b_usage':
       return both(

@@ -11,7 +11,11 @@ describe('calculateEventTimestamp', () => {
     assert.equal(result.toISOString(), '2026-05-01T11:59:50.000Z');
   });
   it('uses originalTimestamp when timestamp is absent', () => {
-    const result = calculateEventTimestamp({ originalTimestamp: at('2026-05-01T09:00:00Z'), sentAt: at('2026-05-01T09:00:30Z'), receivedAt });
+    const result = calculateEventTimestamp({
+      originalTimestamp: at('2026-05-01T09:00:00Z'),
+      sentAt: at('2026-05-01T09:00:30Z'),
+      receivedAt,
+    });
     assert.equal(result.toISOString(), '2026-05-01T11:59:30.000Z');
   });
   it('keeps the client time as given without sentAt, and uses the receive time without any client time', () => {

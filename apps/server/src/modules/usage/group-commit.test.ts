@@ -74,3 +74,29 @@ describe('createGroupCommit', () => {
     assert.equal(commit.inFlightRows(), 0);
   });
 });
+
+describe('createGroupCommit with two writers', () => {
+  it('starts the second writer only for a queue worth a flush of its own', async () => {
+    const gate = deferred();
+    const writes: number[] = [];
+    const commit = createGroupCommit<number>({
+      write: async (rows) => {
+        writes.push(rows.length);
+        if (writes.length === 1) await gate.promise;
+      },
+      writers: 2,
+      maxRowsPerFlush: 1000,
+      maxInFlightRows: 10_000,
+      minRowsForParallelFlush: 300,
+    });
+    const first = commit.submit([0]);
+    const small = [commit.submit(Array(100).fill(1)), commit.submit(Array(100).fill(2))];
+    await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(writes, [1], 'two small requests wait for the busy writer');
+    const big = commit.submit(Array(150).fill(3));
+    await Promise.all(small);
+    assert.deepEqual(writes, [1, 350], 'a queue of 350 rows gets the second writer');
+    gate.resolve();
+    await Promise.all([first, big]);
+  });
+});

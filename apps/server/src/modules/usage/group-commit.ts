@@ -9,6 +9,11 @@ export type GroupCommitOptions<T> = {
   maxRowsPerFlush: number;
   /** Rows accepted but not yet committed, beyond which new requests are refused. */
   maxInFlightRows: number;
+  /**
+   * While one writer is busy, another starts only once this many rows are queued: a second
+   * writer grabbing each lone request would commit 100 rows at a time and starve the first.
+   */
+  minRowsForParallelFlush?: number;
 };
 
 export class OverloadedError extends Error {
@@ -31,9 +36,11 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
   let inFlightRows = 0;
   let activeWriters = 0;
   let idleWaiters: (() => void)[] = [];
+  let queuedRows = 0;
+  const minParallel = options.minRowsForParallelFlush ?? 0;
 
   function pump(): void {
-    while (activeWriters < options.writers && queue.length > 0) {
+    while (activeWriters < options.writers && queue.length > 0 && (activeWriters === 0 || queuedRows >= minParallel)) {
       const taken: Request<T>[] = [];
       let rows = 0;
       while (queue.length > 0 && (rows === 0 || rows + queue[0]!.rows.length <= options.maxRowsPerFlush)) {
@@ -41,6 +48,7 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
         taken.push(next);
         rows += next.rows.length;
       }
+      queuedRows -= rows;
       activeWriters++;
       void flush(taken).finally(() => {
         activeWriters--;
@@ -91,6 +99,7 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
       inFlightRows += rows.length;
       return new Promise<void>((resolve, reject) => {
         queue.push({ rows, resolve, reject });
+        queuedRows += rows.length;
         pump();
       });
     },

@@ -1,2 +1,9 @@
-export { createUsageService, OverloadedError, type UsageService, type IngestResult, type RejectedEvent, type UsageOptions } from './usage.service';
+export {
+  createUsageService,
+  OverloadedError,
+  type UsageService,
+  type IngestResult,
+  type RejectedEvent,
+  type UsageOptions,
+} from './usage.service';
 export { trackingRoutes } from './tracking.routes';

@@ -52,7 +52,11 @@ function postBatch(port: number, writeKey: string, batch: unknown[]): Promise<nu
         port,
         path: '/v1/batch',
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`, 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`,
+          'content-length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         res.resume();
@@ -64,7 +68,8 @@ function postBatch(port: number, writeKey: string, batch: unknown[]): Promise<nu
   });
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
 
 describe(`ingest durability on ${testEngine()}`, () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -97,7 +102,11 @@ describe(`ingest durability on ${testEngine()}`, () => {
       env.NORTHSTAR_DATA_DIR = dataDir;
       cleanups.push(async () => fs.rmSync(dataDir!, { recursive: true, force: true }));
     }
-    const setup = spawnSync(process.execPath, [bin, 'setup', '--workspace', 'Kill Co', '--admin-email', 'kill@example.com', '--admin-password', 'kill-password-long', '--json'], { env, encoding: 'utf8' });
+    const setup = spawnSync(
+      process.execPath,
+      [bin, 'setup', '--workspace', 'Kill Co', '--admin-email', 'kill@example.com', '--admin-password', 'kill-password-long', '--json'],
+      { env, encoding: 'utf8' },
+    );
     assert.equal(setup.status, 0, setup.stderr);
     const { writeKey, workspace } = JSON.parse(setup.stdout) as { writeKey: string; workspace: { id: string } };
 
@@ -114,7 +123,11 @@ describe(`ingest durability on ${testEngine()}`, () => {
         const ids = Array.from({ length: 50 }, () => randomUUID());
         for (const id of ids) sent.add(id);
         try {
-          const status = await postBatch(port, writeKey, ids.map((messageId) => ({ type: 'track', userId: 'k', event: 'Kill Test', messageId })));
+          const status = await postBatch(
+            port,
+            writeKey,
+            ids.map((messageId) => ({ type: 'track', userId: 'k', event: 'Kill Test', messageId })),
+          );
           if (status === 200) acknowledged.push(...ids);
         } catch {
           return; // the connection died with the server: these ids were never acknowledged
@@ -135,7 +148,14 @@ describe(`ingest durability on ${testEngine()}`, () => {
     const again = await startServer(env, port);
     const unanswered = [...sent].filter((id) => !new Set(acknowledged).has(id)).slice(0, 100);
     const retried = [...acknowledged.slice(0, 100), ...unanswered];
-    assert.equal(await postBatch(port, writeKey, retried.map((messageId) => ({ type: 'track', userId: 'k', event: 'Kill Test', messageId }))), 200);
+    assert.equal(
+      await postBatch(
+        port,
+        writeKey,
+        retried.map((messageId) => ({ type: 'track', userId: 'k', event: 'Kill Test', messageId })),
+      ),
+      200,
+    );
     again.kill('SIGTERM');
     await exited(again);
 
@@ -147,8 +167,16 @@ describe(`ingest durability on ${testEngine()}`, () => {
       );
       const counts = new Map(rows.map((r) => [r.message_id as string, r.n as number]));
       const missing = acknowledged.filter((id) => counts.get(id) !== 1);
-      assert.deepEqual(missing.slice(0, 5), [], `${missing.length} of ${acknowledged.length} acknowledged events are missing or duplicated`);
-      assert.deepEqual([...counts.values()].filter((n) => n !== 1), [], 'an event was stored twice');
+      assert.deepEqual(
+        missing.slice(0, 5),
+        [],
+        `${missing.length} of ${acknowledged.length} acknowledged events are missing or duplicated`,
+      );
+      assert.deepEqual(
+        [...counts.values()].filter((n) => n !== 1),
+        [],
+        'an event was stored twice',
+      );
       for (const id of unanswered) assert.equal(counts.get(id), 1, 'a retried unanswered event was not stored exactly once');
     } finally {
       await database.close();

@@ -53,7 +53,10 @@ describe('parseTrackingEvent', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100; i++) deep = { d: deep };
     assert.match(reason(parseTrackingEvent({ userId: 'u', properties: deep }, { type: 'identify', receivedAt })), /nesting/);
-    assert.equal(reason(parseTrackingEvent({ userId: 'u', properties: { emoji: '😀', zh: '北极星' } }, { type: 'identify', receivedAt })), 'ok');
+    assert.equal(
+      reason(parseTrackingEvent({ userId: 'u', properties: { emoji: '😀', zh: '北极星' } }, { type: 'identify', receivedAt })),
+      'ok',
+    );
   });
   it('corrects clock skew with the batch-level sentAt', () => {
     const result = parseTrackingEvent(

@@ -48,7 +48,10 @@ async function decompress(raw: Buffer, encoding: string | undefined): Promise<Bu
 }
 
 /** Decodes a tracking request body into a JSON object, or throws a 400/415 saying what is wrong. */
-export async function readTrackingBody(raw: Buffer | undefined, headers: { 'content-encoding'?: string | undefined }): Promise<Record<string, unknown>> {
+export async function readTrackingBody(
+  raw: Buffer | undefined,
+  headers: { 'content-encoding'?: string | undefined },
+): Promise<Record<string, unknown>> {
   if (!raw || raw.length === 0) throw bad('Body is empty: send a JSON object');
   const bytes = await decompress(raw, headers['content-encoding']);
   if (bytes.length > MAX_REQUEST_BYTES) throw tooLarge();

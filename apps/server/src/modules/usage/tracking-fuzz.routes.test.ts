@@ -5,7 +5,20 @@ import fc from 'fast-check';
 import { createTestApp, createTestWorkspace, type TestApp, type TestWorkspace } from '../../testing/test-app';
 import { testEngine } from '../../testing/test-database';
 
-const SINGLE = ['/v1/track', '/v1/identify', '/v1/group', '/v1/page', '/v1/screen', '/v1/alias', '/v1/t', '/v1/i', '/v1/g', '/v1/p', '/v1/s', '/v1/a'];
+const SINGLE = [
+  '/v1/track',
+  '/v1/identify',
+  '/v1/group',
+  '/v1/page',
+  '/v1/screen',
+  '/v1/alias',
+  '/v1/t',
+  '/v1/i',
+  '/v1/g',
+  '/v1/p',
+  '/v1/s',
+  '/v1/a',
+];
 const BATCH = ['/v1/batch', '/batch', '/v1/b', '/v1/import'];
 const ENDPOINTS = [...SINGLE, ...BATCH];
 const TYPE_OF: Record<string, string> = { t: 'track', i: 'identify', g: 'group', p: 'page', s: 'screen', a: 'alias' };
@@ -20,7 +33,12 @@ function validEvent(type: string): Record<string, unknown> {
   return { type, userId: 'fuzz-user', event: 'Fuzzed', groupId: 'fuzz-group', previousId: 'fuzz-prev', messageId: 'fuzz-msg' };
 }
 
-const notAString = fc.oneof(fc.integer().map((n) => ({ n })), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.constant({}));
+const notAString = fc.oneof(
+  fc.integer().map((n) => ({ n })),
+  fc.boolean(),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.constant({}),
+);
 const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }));
 const badTime = fc.oneof(
   fc.string({ maxLength: 30 }).filter((s) => !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s)),
@@ -97,14 +115,26 @@ describe(`tracking API under malformed payloads on ${testEngine()}`, () => {
     const bodies = fc.oneof(
       fc.uint8Array({ maxLength: 200 }).map((b) => ({ payload: Buffer.from(b), headers: {} })),
       fc.uint8Array({ minLength: 1, maxLength: 200 }).map((b) => ({ payload: Buffer.from(b), headers: { 'content-encoding': 'gzip' } })),
-      fc.constantFrom(Buffer.from([0x7b, 0x22, 0x75, 0x73, 0x65, 0x72, 0x49, 0x64, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), Buffer.from('{"userId":"\xc3\x28"}', 'latin1')).map(
-        (payload) => ({ payload, headers: {} }),
-      ),
-      fc.oneof(fc.constant('null'), fc.constant('[]'), fc.integer().map(String), fc.string().map((s) => JSON.stringify(s))).map((s) => ({ payload: Buffer.from(s), headers: {} })),
-      fc.constantFrom('application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'image/png').map((type) => ({
-        payload: Buffer.from('{"userId":"u","event":"e"}'),
-        headers: { 'content-type': type },
-      })),
+      fc
+        .constantFrom(
+          Buffer.from([0x7b, 0x22, 0x75, 0x73, 0x65, 0x72, 0x49, 0x64, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+          Buffer.from('{"userId":"\xc3\x28"}', 'latin1'),
+        )
+        .map((payload) => ({ payload, headers: {} })),
+      fc
+        .oneof(
+          fc.constant('null'),
+          fc.constant('[]'),
+          fc.integer().map(String),
+          fc.string().map((s) => JSON.stringify(s)),
+        )
+        .map((s) => ({ payload: Buffer.from(s), headers: {} })),
+      fc
+        .constantFrom('application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'image/png')
+        .map((type) => ({
+          payload: Buffer.from('{"userId":"u","event":"e"}'),
+          headers: { 'content-type': type },
+        })),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ENDPOINTS), bodies, async (url, { payload, headers }) => {

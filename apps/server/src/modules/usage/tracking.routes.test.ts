@@ -83,9 +83,14 @@ describe(`tracking API on ${testEngine()}`, () => {
     const inBatch = randomUUID();
     const twice = { type: 'track', userId: 'r', event: 'Twice', messageId: inBatch };
     assert.equal((await post('/v1/batch', { batch: [twice, twice, { ...twice, event: 'Changed' }] })).statusCode, 200);
-    assert.equal((await post('/v1/batch', { batch: [twice, { type: 'track', userId: 'r', event: 'Retry', messageId: id }] })).statusCode, 200);
+    assert.equal(
+      (await post('/v1/batch', { batch: [twice, { type: 'track', userId: 'r', event: 'Retry', messageId: id }] })).statusCode,
+      200,
+    );
     const concurrent = randomUUID();
-    const results = await Promise.all(Array.from({ length: 8 }, () => post('/v1/track', { userId: 'r', event: 'Race', messageId: concurrent })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => post('/v1/track', { userId: 'r', event: 'Race', messageId: concurrent })),
+    );
     assert.ok(results.every((r) => r.statusCode === 200));
     assert.equal((await stored(a.id, id)).length, 1);
     assert.equal((await stored(a.id, inBatch)).length, 1);
@@ -159,7 +164,9 @@ describe(`tracking API on ${testEngine()}`, () => {
     const single = await post('/v1/track', big);
     assert.equal(single.statusCode, 400);
     assert.match(single.json().error.message, /32 KB/);
-    const huge = { batch: Array.from({ length: 20 }, () => ({ type: 'track', userId: 'x', event: 'E', properties: { s: 'y'.repeat(30 * 1024) } })) };
+    const huge = {
+      batch: Array.from({ length: 20 }, () => ({ type: 'track', userId: 'x', event: 'E', properties: { s: 'y'.repeat(30 * 1024) } })),
+    };
     const batch = await post('/v1/batch', huge);
     assert.equal(batch.statusCode, 400);
     assert.match(batch.json().error.message, /500 KB/);
@@ -244,7 +251,12 @@ describe(`tracking API on ${testEngine()}`, () => {
     const res = await post('/v1/batch', {
       batch: [
         { type: 'identify', userId: 'alice', traits: { email: 'alice@example.com' } },
-        { type: 'group', userId: 'alice', groupId, traits: { name: 'Acme Corp', plan: 'enterprise', seats: 40, employees: 1200, website: 'https://www.acme.test' } },
+        {
+          type: 'group',
+          userId: 'alice',
+          groupId,
+          traits: { name: 'Acme Corp', plan: 'enterprise', seats: 40, employees: 1200, website: 'https://www.acme.test' },
+        },
       ],
     });
     assert.equal(res.statusCode, 200, res.body);
@@ -253,9 +265,15 @@ describe(`tracking API on ${testEngine()}`, () => {
       [a.id, groupId],
     );
     assert.equal(accounts.length, 1);
-    assert.deepEqual({ ...accounts[0], id: undefined }, { id: undefined, name: 'Acme Corp', plan: 'enterprise', licensed_seats: 40, employees: 1200, domain: 'acme.test' });
+    assert.deepEqual(
+      { ...accounts[0], id: undefined },
+      { id: undefined, name: 'Acme Corp', plan: 'enterprise', licensed_seats: 40, employees: 1200, domain: 'acme.test' },
+    );
     const accountId = accounts[0]!.id as string;
-    const { rows: users } = await t.database.query('SELECT account_id::text AS account_id, traits FROM usage_users WHERE workspace_id = $1 AND user_id = $2', [a.id, 'alice']);
+    const { rows: users } = await t.database.query(
+      'SELECT account_id::text AS account_id, traits FROM usage_users WHERE workspace_id = $1 AND user_id = $2',
+      [a.id, 'alice'],
+    );
     assert.equal(users[0]!.account_id, accountId);
     assert.deepEqual(users[0]!.traits, { email: 'alice@example.com' });
 
@@ -283,19 +301,40 @@ describe(`tracking API on ${testEngine()}`, () => {
   it('links a group call to an account imported with the same external id', async () => {
     const account = await t.services.accounts.createAccount(a.id, { name: 'Imported Ltd', externalId: `sf-${randomUUID()}` });
     await post('/v1/group', { userId: 'carol', groupId: account.externalId, traits: { name: 'Other Name' } });
-    const { rows } = await t.database.query('SELECT account_id::text AS a FROM usage_users WHERE workspace_id = $1 AND user_id = $2', [a.id, 'carol']);
+    const { rows } = await t.database.query('SELECT account_id::text AS a FROM usage_users WHERE workspace_id = $1 AND user_id = $2', [
+      a.id,
+      'carol',
+    ]);
     assert.equal(rows[0]!.a, account.id);
-    const { rows: count } = await t.database.query('SELECT count(*)::int AS n FROM accounts WHERE workspace_id = $1 AND external_id = $2', [a.id, account.externalId]);
+    const { rows: count } = await t.database.query('SELECT count(*)::int AS n FROM accounts WHERE workspace_id = $1 AND external_id = $2', [
+      a.id,
+      account.externalId,
+    ]);
     assert.equal(count[0]!.n, 1);
   });
 
   it('refuses forms and unknown encodings with 415, and a body that is not a JSON object with 400', async () => {
-    const form = await t.app.inject({ method: 'POST', url: '/v1/track', headers: { 'content-type': 'application/x-www-form-urlencoded', ...basic(a.writeKey) }, payload: 'a=1' });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/v1/track',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...basic(a.writeKey) },
+      payload: 'a=1',
+    });
     assert.equal(form.statusCode, 415);
-    const brotli = await t.app.inject({ method: 'POST', url: '/v1/track', headers: { 'content-type': 'application/json', 'content-encoding': 'br', ...basic(a.writeKey) }, payload: '{}' });
+    const brotli = await t.app.inject({
+      method: 'POST',
+      url: '/v1/track',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'br', ...basic(a.writeKey) },
+      payload: '{}',
+    });
     assert.equal(brotli.statusCode, 415);
     for (const payload of ['[]', 'null', '"x"', '{"userId":', '']) {
-      const res = await t.app.inject({ method: 'POST', url: '/v1/track', headers: { 'content-type': 'application/json', ...basic(a.writeKey) }, payload });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/track',
+        headers: { 'content-type': 'application/json', ...basic(a.writeKey) },
+        payload,
+      });
       assert.equal(res.statusCode, 400, payload);
       assert.equal(res.json().error.code, 'VALIDATION_FAILED');
     }

@@ -69,14 +69,19 @@ export function trackingRoutes(usage: UsageService): FastifyPluginAsync {
           ]);
         }
         if (body.batch.length === 0) {
-          throw new AppError('VALIDATION_FAILED', 'batch is empty', [{ field: 'batch', location: 'body', problem: 'must hold at least one event' }]);
+          throw new AppError('VALIDATION_FAILED', 'batch is empty', [
+            { field: 'batch', location: 'body', problem: 'must hold at least one event' },
+          ]);
         }
         const result = await usage.ingestEvents(workspaceId, body.batch, { sentAt: body.sentAt, context: body.context });
         const rejected = result.rejected.map((r) => ({ index: r.index, reason: r.reason }));
         if (result.accepted === 0) {
           throw new AppError(
             'VALIDATION_FAILED',
-            `No valid event in batch: ${rejected.slice(0, 3).map((r) => `[${r.index}] ${r.reason}`).join('; ')}`,
+            `No valid event in batch: ${rejected
+              .slice(0, 3)
+              .map((r) => `[${r.index}] ${r.reason}`)
+              .join('; ')}`,
             rejected.slice(0, 100).map((r) => ({ field: `batch.${r.index}`, location: 'body', problem: r.reason })),
           );
         }

@@ -46,20 +46,32 @@ async function runOnPglite(client: PGlite, fn: (tx: IngestTx) => Promise<void>):
 async function runOnPostgres(pool: pg.Pool, fn: (tx: IngestTx) => Promise<void>): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  let begun = false;
   try {
-    await client.query('BEGIN');
     try {
       await fn({
-        query: (text, params) => client.query(text, params),
+        query: async (text, params) => {
+          if (begun) return client.query(text, params);
+          begun = true;
+          if (params && params.length > 0) {
+            await client.query('BEGIN');
+            return client.query(text, params);
+          }
+          // Under load every round trip waits for a core: BEGIN rides with the first statement.
+          const results = (await client.query(`BEGIN; ${text}`)) as unknown as pg.QueryResult[];
+          return results[results.length - 1]!;
+        },
         copyFrom: async (target, data) => {
+          if (!begun) throw new Error('An ingest transaction must run a query before COPY');
           const stream = client.query(pgCopyStreams.from(`COPY ${target} FROM STDIN`));
           await pipeline(Readable.from([Buffer.from(data)]), stream);
         },
       });
+      if (!begun) throw new Error('An ingest transaction must run a query before COPY');
       await client.query('COMMIT');
     } catch (error) {
       try {
-        await client.query('ROLLBACK');
+        if (begun) await client.query('ROLLBACK');
       } catch (rollbackError) {
         // The connection itself is gone: do not hand it back to the pool.
         broken = rollbackError as Error;

@@ -43,6 +43,7 @@ export function createUsageService({
     writers: database.engine === 'pglite' ? 1 : 2,
     maxRowsPerFlush: options.maxEventsPerFlush ?? 5_000,
     maxInFlightRows: options.maxInFlightEvents ?? 50_000,
+    minRowsForParallelFlush: 1_000,
   });
   const keyCacheMs = options.writeKeyCacheMs ?? 10_000;
   const verifiedKeys = new Map<string, { workspaceId: string; at: number }>();

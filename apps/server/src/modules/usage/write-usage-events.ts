@@ -19,6 +19,12 @@ const COLUMNS =
   'workspace_id, message_id, type, event, name, user_id, anonymous_id, group_id, previous_id, account_id, ' +
   '"timestamp", original_timestamp, sent_at, received_at, properties, traits, context';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function uuidLiteral(value: string): string {
+  if (!UUID.test(value)) throw new Error(`Not a uuid: ${value.slice(0, 40)}`);
+  return value;
+}
+
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 const pair = (workspaceId: string, id: string) => `${workspaceId}\u0000${id}`;
@@ -62,11 +68,14 @@ export function createUsageEventWriter({ database, clock }: { database: Database
   async function claimNew(tx: IngestTx, rows: IngestRow[]): Promise<IngestRow[]> {
     // Sorted, so two flushers claiming overlapping keys lock them in the same order.
     const sorted = [...rows].sort((a, b) => (a.messageKey < b.messageKey ? -1 : 1));
+    // Literal arrays rather than parameters: a statement without parameters can share its round
+    // trip with BEGIN. Only uuids are inlined, and each is checked to be one.
+    const keys = sorted.map((r) => uuidLiteral(r.messageKey)).join(',');
+    const workspaces = sorted.map((r) => uuidLiteral(r.workspaceId)).join(',');
     const { rows: claimed } = await tx.query(
       `INSERT INTO usage_message_ids (message_key, workspace_id)
-       SELECT k, w FROM unnest($1::uuid[], $2::uuid[]) AS t(k, w)
+       SELECT k, w FROM unnest('{${keys}}'::uuid[], '{${workspaces}}'::uuid[]) AS t(k, w)
        ON CONFLICT DO NOTHING RETURNING message_key::text AS k`,
-      [sorted.map((r) => r.messageKey), sorted.map((r) => r.workspaceId)],
     );
     const fresh = new Set(claimed.map((r) => r.k as string));
     return rows.filter((r) => fresh.has(r.messageKey));
@@ -120,13 +129,27 @@ export function createUsageEventWriter({ database, clock }: { database: Database
   }
 
   async function upsertUsers(tx: IngestTx, rows: IngestRow[], accounts: Map<string, string | null>, users: Map<string, string | null>) {
-    type UserUpdate = { workspaceId: string; userId: string; accountId: string | null; traits: Record<string, unknown>; first: Date; last: Date };
+    type UserUpdate = {
+      workspaceId: string;
+      userId: string;
+      accountId: string | null;
+      traits: Record<string, unknown>;
+      first: Date;
+      last: Date;
+    };
     const merged = new Map<string, UserUpdate>();
     const aliases: IngestRow[] = [];
     for (const r of rows) {
       if (!r.userId || (r.type !== 'identify' && r.type !== 'group' && r.type !== 'alias')) continue;
       const key = pair(r.workspaceId, r.userId);
-      const u = merged.get(key) ?? { workspaceId: r.workspaceId, userId: r.userId, accountId: null, traits: {}, first: r.timestamp, last: r.timestamp };
+      const u = merged.get(key) ?? {
+        workspaceId: r.workspaceId,
+        userId: r.userId,
+        accountId: null,
+        traits: {},
+        first: r.timestamp,
+        last: r.timestamp,
+      };
       // A group call's traits describe the account, not the person.
       if (r.type === 'identify') Object.assign(u.traits, r.traits);
       if (r.type === 'group' && r.groupId) u.accountId = accounts.get(pair(r.workspaceId, r.groupId)) ?? u.accountId;
@@ -144,8 +167,11 @@ export function createUsageEventWriter({ database, clock }: { database: Database
       else list.push(u);
     }
     list.sort((a, b) => (pair(a.workspaceId, a.userId) < pair(b.workspaceId, b.userId) ? -1 : 1));
-    const { rows: upserted } = list.length === 0 ? { rows: [] } : await tx.query(
-      `INSERT INTO usage_users (workspace_id, user_id, account_id, traits, first_seen_at, last_seen_at)
+    const { rows: upserted } =
+      list.length === 0
+        ? { rows: [] }
+        : await tx.query(
+            `INSERT INTO usage_users (workspace_id, user_id, account_id, traits, first_seen_at, last_seen_at)
        SELECT w, u, a, t::jsonb, f, l FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[]) AS x(w, u, a, t, f, l)
        ON CONFLICT (workspace_id, user_id) DO UPDATE SET
          account_id = COALESCE(EXCLUDED.account_id, usage_users.account_id),
@@ -153,15 +179,15 @@ export function createUsageEventWriter({ database, clock }: { database: Database
          first_seen_at = LEAST(usage_users.first_seen_at, EXCLUDED.first_seen_at),
          last_seen_at = GREATEST(usage_users.last_seen_at, EXCLUDED.last_seen_at)
        RETURNING workspace_id::text AS w, user_id AS u, account_id::text AS a`,
-      [
-        list.map((u) => u.workspaceId),
-        list.map((u) => u.userId),
-        list.map((u) => u.accountId),
-        list.map((u) => JSON.stringify(u.traits)),
-        list.map((u) => u.first.toISOString()),
-        list.map((u) => u.last.toISOString()),
-      ],
-    );
+            [
+              list.map((u) => u.workspaceId),
+              list.map((u) => u.userId),
+              list.map((u) => u.accountId),
+              list.map((u) => JSON.stringify(u.traits)),
+              list.map((u) => u.first.toISOString()),
+              list.map((u) => u.last.toISOString()),
+            ],
+          );
     for (const r of upserted) users.set(pair(r.w as string, r.u as string), (r.a as string | null) ?? null);
     // alias: the new id inherits the old id's account when it has none of its own.
     for (const r of aliases) {
@@ -278,7 +304,14 @@ export function createUsageEventWriter({ database, clock }: { database: Database
       T.push(performance.now());
     });
     T.push(performance.now());
-    if (process.env.DEBUG_INGEST) console.error('flush', rows.length, T.slice(1).map((x, i) => (x - T[i]!).toFixed(1)).join(' '));
+    if (process.env.DEBUG_INGEST)
+      console.error(
+        'flush',
+        rows.length,
+        T.slice(1)
+          .map((x, i) => (x - T[i]!).toFixed(1))
+          .join(' '),
+      );
     remember(accountByExternalId, accounts);
     remember(accountByUser, users);
     if (applied.size + appliedNow.size > CACHE_MAX) applied = new Map();
