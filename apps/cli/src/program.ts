@@ -5,6 +5,9 @@ import { registerImportCommand } from './commands/import-records';
 import { registerMigrateCommand } from './commands/migrate-database';
 import { registerSetupCommand } from './commands/setup-workspace';
 import { registerStartCommand } from './commands/start-server';
+import { registerTiersCommand } from './commands/recompute-tiers';
+import { registerSegmentsCommand } from './commands/list-segments';
+import { registerUsageCommand } from './commands/rebuild-usage';
 import { cliIo } from './cli-io';
 
 /**
@@ -31,5 +34,8 @@ export function createProgram(options: { insideServer?: boolean } = {}): Command
   registerDemoCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerTiersCommand(program);
+  registerSegmentsCommand(program);
+  registerUsageCommand(program);
   return program;
 }

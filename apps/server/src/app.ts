@@ -20,6 +20,10 @@ import { authRoutes } from './modules/auth';
 import { importsRoutes } from './modules/imports';
 import { usersRoutes } from './modules/users';
 import { trackingRoutes } from './modules/usage';
+import { usageAnalyticsRoutes } from './modules/usage-analytics';
+import { tiersRoutes } from './modules/tiers';
+import { segmentsRoutes } from './modules/segments';
+import { lifecycleRoutes } from './modules/lifecycle';
 import { workspacesRoutes } from './modules/workspaces';
 
 export type AppOptions = {
@@ -108,6 +112,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await api.register(contactsRoutes(services.accounts));
       await api.register(customFieldsRoutes(services.accounts));
       await api.register(importsRoutes(services.imports));
+      await api.register(usageAnalyticsRoutes(services.usageAnalytics));
+      await api.register(tiersRoutes(services.tiers));
+      await api.register(segmentsRoutes(services.segments));
+      await api.register(lifecycleRoutes(services.lifecycle));
     },
     { prefix: '/api/v1' },
   );

@@ -6,3 +6,8 @@ export * from './modules/auth/auth.schema';
 export * from './modules/api-keys/api-keys.schema';
 export * from './modules/accounts/accounts.schema';
 export * from './modules/usage/usage.schema';
+export * from './modules/domain-events/domain-events.schema';
+export * from './modules/tiers/tiers.schema';
+export * from './modules/segments/segments.schema';
+export * from './modules/lifecycle/lifecycle.schema';
+export * from './modules/usage-analytics/usage-analytics.schema';

@@ -1,5 +1,6 @@
 import { defineJob, type JobQueue } from './platform/jobs/job-queue';
 import type { Services } from './services';
+import { registerUsageRollupJob } from './modules/usage-analytics';
 
 /**
  * Every background job, registered by hand. Later modules (usage rollups, health recompute)
@@ -29,4 +30,44 @@ export function registerJobs(jobs: JobQueue, services: Services): void {
       },
     }),
   );
+  registerUsageRollupJob(jobs, services.usageAnalytics);
+  jobs.register(
+    defineJob<{ workspaceId?: string }>({
+      name: 'tiers.recompute',
+      // Hourly, off the hour; on demand for one workspace (POST /tiers/recompute runs it inline).
+      schedule: '23 * * * *',
+      singletonKey: ({ workspaceId }) => workspaceId ?? 'all',
+      handler: async ({ workspaceId }) => {
+        for (const id of workspaceId ? [workspaceId] : await listWorkspaceIds(services)) await services.tiers.recomputeTiers(id);
+      },
+    }),
+  );
+  jobs.register(
+    defineJob<{ workspaceId?: string }>({
+      name: 'segments.refresh',
+      // Every 15 minutes: membership diffs become segment.entered / segment.left events.
+      schedule: '*/15 * * * *',
+      singletonKey: ({ workspaceId }) => workspaceId ?? 'all',
+      handler: async ({ workspaceId }) => {
+        for (const id of workspaceId ? [workspaceId] : await listWorkspaceIds(services)) await services.segments.refreshSegments(id);
+      },
+    }),
+  );
+  jobs.register(
+    defineJob<{ workspaceId?: string }>({
+      name: 'lifecycle.evaluate',
+      // Daily: stage rules read dates (renewal within 90 days, contract ended), which move by the day.
+      schedule: '7 4 * * *',
+      singletonKey: ({ workspaceId }) => workspaceId ?? 'all',
+      handler: async ({ workspaceId }) => {
+        for (const id of workspaceId ? [workspaceId] : await listWorkspaceIds(services)) await services.lifecycle.evaluateStageRules(id);
+      },
+    }),
+  );
+}
+
+/** Every workspace, for scheduled jobs that run across tenants. */
+async function listWorkspaceIds(services: Services): Promise<string[]> {
+  const { rows } = await services.database.query('SELECT id FROM workspaces ORDER BY created_at');
+  return rows.map((r) => String(r.id));
 }

@@ -5,8 +5,12 @@ import { createApiKeysService } from './modules/api-keys';
 import { createAuthService } from './modules/auth';
 import { createImportsService } from './modules/imports';
 import { createDemoService } from './modules/demo';
+import { createTiersService } from './modules/tiers';
+import { createSegmentsService } from './modules/segments';
+import { createLifecycleService } from './modules/lifecycle';
 import { createUsersService } from './modules/users';
 import { createUsageService } from './modules/usage';
+import { createUsageAnalyticsService } from './modules/usage-analytics';
 import { createWorkspacesService, setupWorkspace, type SetupInput } from './modules/workspaces';
 
 /**
@@ -20,6 +24,18 @@ export function createServices({ database, clock = systemClock }: { database: Da
   const auth = createAuthService({ database, clock, users, workspaces, apiKeys });
   const accounts = createAccountsService({ database, clock });
   const imports = createImportsService({ database, clock, iterateAccounts: accounts.iterateAccounts });
+  const tiers = createTiersService({ database, clock });
+  const lifecycle = createLifecycleService({ database, clock });
+  const segments = createSegmentsService({
+    database,
+    clock,
+    accounts: {
+      listAccounts: accounts.listAccounts,
+      countAccounts: accounts.countAccounts,
+      listAccountIds: accounts.listAccountIds,
+      exportAccountsCsv: imports.exportAccountsCsv,
+    },
+  });
   return {
     database,
     clock,
@@ -29,9 +45,25 @@ export function createServices({ database, clock = systemClock }: { database: Da
     auth,
     accounts,
     imports,
+    tiers,
+    segments,
+    lifecycle,
     usage: createUsageService({ database, clock, apiKeys }),
+    usageAnalytics: createUsageAnalyticsService({ database, clock }),
     setupWorkspace: (input: SetupInput) => setupWorkspace({ database, workspaces, users, apiKeys }, input),
-    demo: createDemoService({ database, clock, workspaces, users, apiKeys }),
+    demo: createDemoService({
+      database,
+      clock,
+      workspaces,
+      users,
+      apiKeys,
+      // The demo's accounts arrive with explained tiers and dated stage history, as if the
+      // scheduled jobs had already run.
+      afterBuild: async (workspaceId) => {
+        await tiers.recomputeTiers(workspaceId);
+        await lifecycle.evaluateStageRules(workspaceId);
+      },
+    }),
   };
 }
 

@@ -4,3 +4,7 @@ export * from './roles';
 export * from './identity';
 export * from './accounts';
 export * from './imports';
+export * from './usage';
+export * from './tiers';
+export * from './segments';
+export * from './lifecycle';

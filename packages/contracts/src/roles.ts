@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   'accounts:delete': ['admin', 'manager'],
   'accounts:import': ['admin', 'manager'],
   'custom-fields:manage': ['admin', 'manager'],
+  'features:manage': ['admin', 'manager'],
+  'tiers:manage': ['admin', 'manager'],
+  'segments:write': ['admin', 'manager', 'csm'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,6 +19,14 @@ export const routeParamFixtures: Record<string, (services: Services, ws: TestWor
     const key = `fixture_${Math.random().toString(36).slice(2, 10)}`;
     return (await services.accounts.createCustomField(ws.id, { key, label: 'Fixture', type: 'text' })).id;
   },
+  segmentId: async (services, ws) =>
+    (await services.segments.createSegment({ workspaceId: ws.id, userId: ws.admin.id }, { name: 'Fixture segment', expression: { op: 'and', conditions: [] } })).id,
+  featureId: async (services, ws) => (await services.usageAnalytics.createFeature(ws.id, { name: 'Fixture', eventName: 'Fixture Used' })).id,
+  productUserId: async (services, ws) => {
+    const userId = `fixture-${Math.random().toString(36).slice(2, 10)}`;
+    await services.usage.ingestEvents(ws.id, [{ type: 'identify', userId, traits: { name: 'Fixture' } }]);
+    return userId;
+  },
   sessionId: async (services, ws) => {
     const login = await services.auth.login({ email: ws.admin.email, password: ws.admin.password, workspace: ws.slug }, {});
     const sessions = await services.auth.listSessions({ userId: login.userId, workspaceId: ws.id, role: 'admin', via: 'session' });

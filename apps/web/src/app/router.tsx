@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/accounts/account-page';
 import { AccountsPage } from '../features/accounts/accounts-page';
+import { PortfolioUsagePage } from '../features/usage/portfolio-usage-page';
 import { KeysPage } from '../features/admin/keys-page';
 import { UsersPage } from '../features/admin/users-page';
 import { AcceptInvitePage } from '../features/auth/accept-invite-page';
@@ -20,6 +21,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/accounts" replace /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'accounts/:accountId', element: <AccountPage /> },
+      { path: 'usage', element: <PortfolioUsagePage /> },
       {
         path: 'import',
         element: (

@@ -28,11 +28,15 @@ const SORT_COLUMNS: Record<AccountSortField, SortColumn> = {
   updatedAt: { expression: sql`${accounts.updatedAt}`, key: utcText(accounts.updatedAt), cast: (k) => sql`${k}::timestamptz` },
 };
 
-/** The WHERE clause for a list or export: tenant first, then each filter that was given. */
-export function buildAccountFilters(workspaceId: string, filters: AccountFilters): SQL {
+/**
+ * The WHERE clause for a list or export: tenant first, then each filter that was given, then the
+ * compiled JSON filter expression (`filterSql`, from the segments module) ANDed on.
+ */
+export function buildAccountFilters(workspaceId: string, filters: AccountFilters, filterSql?: SQL): SQL {
   const conditions: (SQL | undefined)[] = [
     eq(accounts.workspaceId, workspaceId),
     filters.deleted ? isNotNull(accounts.deletedAt) : isNull(accounts.deletedAt),
+    filterSql,
   ];
   // An empty list means "not filtered", as when a UI sends no selected values.
   if (filters.ownerId?.length) conditions.push(inArray(accounts.ownerId, filters.ownerId));
@@ -82,10 +86,11 @@ export function createAccountsListRepository(db: Db) {
       sort: { field: AccountSortField; direction: SortDirection },
       after: AccountCursor | undefined,
       limit: number,
+      filterSql?: SQL,
     ): Promise<AccountListRow[]> {
       const column = SORT_COLUMNS[sort.field];
       const order = sort.direction === 'asc' ? asc : desc;
-      const where = buildAccountFilters(workspaceId, filters);
+      const where = buildAccountFilters(workspaceId, filters, filterSql);
       return db
         .select({ ...accountRowColumns, sortKey: column.key })
         .from(accounts)
@@ -93,6 +98,21 @@ export function createAccountsListRepository(db: Db) {
         .where(after ? and(where, buildAfterCursor(column, sort.direction, after)) : where)
         .orderBy(sql`${column.expression} ${sql.raw(sort.direction)} nulls last`, order(accounts.id))
         .limit(limit + 1);
+    },
+
+    /** How many accounts match, for segment counts and the builder's live preview. */
+    async countAccounts(workspaceId: string, filters: AccountFilters, filterSql?: SQL): Promise<number> {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(accounts)
+        .where(buildAccountFilters(workspaceId, filters, filterSql));
+      return row?.count ?? 0;
+    },
+
+    /** Ids of every matching account: a segment's membership. */
+    async listAccountIds(workspaceId: string, filters: AccountFilters, filterSql?: SQL): Promise<string[]> {
+      const rows = await db.select({ id: accounts.id }).from(accounts).where(buildAccountFilters(workspaceId, filters, filterSql));
+      return rows.map((r) => r.id);
     },
   };
 }

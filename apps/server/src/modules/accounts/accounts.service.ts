@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/is-unique-violation';
 import { AppError } from '../../platform/errors';
+import { compileAccountFilter } from '../segments';
 import { createAccountsListRepository, type AccountFilters } from './accounts-list.repository';
 import { createAccountsRepository, type AccountPatch, type AccountRow } from './accounts.repository';
 import { calculateAccountSort, decodeAccountCursor, encodeAccountCursor } from './calculate-account-cursor';
@@ -71,6 +72,12 @@ export function createAccountsService({ database, clock }: { database: Database;
     }
   }
 
+  /** The JSON `filter` as SQL, checked against the workspace's fields; undefined when absent. */
+  async function compileFilter(workspaceId: string, filter: string | undefined) {
+    if (filter === undefined) return undefined;
+    return compileAccountFilter(database.db, workspaceId, filter, { today: clock.now().toISOString().slice(0, 10) });
+  }
+
   async function listAccounts(workspaceId: string, query: ListAccountsQuery): Promise<AccountPage> {
     const { limit = DEFAULT_PAGE_SIZE, cursor, sort, ...filters } = query;
     const after = cursor === undefined ? undefined : decodeAccountCursor(cursor, sort);
@@ -84,7 +91,8 @@ export function createAccountsService({ database, clock }: { database: Database;
         { field: 'renewalTo', location: 'querystring', problem: 'must not be before renewalFrom' },
       ]);
     }
-    const rows = await listRepo.listAccountRows(workspaceId, filters satisfies AccountFilters, calculateAccountSort(sort), after, limit);
+    const filterSql = await compileFilter(workspaceId, filters.filter);
+    const rows = await listRepo.listAccountRows(workspaceId, filters satisfies AccountFilters, calculateAccountSort(sort), after, limit, filterSql);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const nextCursor = rows.length > limit && last ? encodeAccountCursor({ sort: sort ?? 'name', key: last.sortKey, id: last.id }) : null;
@@ -103,6 +111,18 @@ export function createAccountsService({ database, clock }: { database: Database;
         if (page.items.length > 0) yield page.items;
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
+    },
+
+    /** How many accounts match the list filters (including a JSON `filter`). */
+    async countAccounts(workspaceId: string, filterQuery: AccountFilterQuery): Promise<number> {
+      const { sort: _sort, ...filters } = filterQuery;
+      return listRepo.countAccounts(workspaceId, filters, await compileFilter(workspaceId, filters.filter));
+    },
+
+    /** Ids of every matching account, for segment membership. */
+    async listAccountIds(workspaceId: string, filterQuery: AccountFilterQuery): Promise<string[]> {
+      const { sort: _sort, ...filters } = filterQuery;
+      return listRepo.listAccountIds(workspaceId, filters, await compileFilter(workspaceId, filters.filter));
     },
 
     /** A live account, or ACCOUNT_NOT_FOUND (also for deleted ones and other workspaces'). */

@@ -29,7 +29,15 @@ export type CreateDemoInput = {
 
 export type DemoService = ReturnType<typeof createDemoService>;
 
-type Deps = { database: Database; clock: Clock; workspaces: WorkspacesService; users: UsersService; apiKeys: ApiKeysService };
+type Deps = {
+  database: Database;
+  clock: Clock;
+  workspaces: WorkspacesService;
+  users: UsersService;
+  apiKeys: ApiKeysService;
+  /** Derived data other modules compute from the rows (tiers, stage history), run once they exist. */
+  afterBuild?: (workspaceId: string) => Promise<void>;
+};
 
 export function createDemoService(deps: Deps) {
   const { database, clock, workspaces, users } = deps;
@@ -100,6 +108,7 @@ export function createDemoService(deps: Deps) {
             await step.write({ db: tx, workspaceId: setup.workspace.id, ids, onRows: (rows) => advance(step.name, rows) }, plan);
           }
         });
+        await deps.afterBuild?.(setup.workspace.id);
       } catch (error) {
         await repo.deleteWorkspace(setup.workspace.id);
         throw error;

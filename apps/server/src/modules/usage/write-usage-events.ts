@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { encodeCopyRow } from './encode-copy-row';
@@ -11,7 +11,7 @@ export type IngestRow = TrackingEvent & { workspaceId: string; messageKey: strin
 
 /** The de-duplication key: md5 of workspace and messageId, shaped as a uuid (16 bytes). */
 export function calculateMessageKey(workspaceId: string, messageId: string): string {
-  const hex = createHash('md5').update(workspaceId).update(':').update(messageId).digest('hex');
+  const hex = crypto.hash('md5', `${workspaceId}:${messageId}`, 'hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -252,9 +252,10 @@ export function createUsageEventWriter({ database, clock }: { database: Database
   }
 
   function encode(rows: IngestRow[], accountIds: (string | null)[]): string {
-    let out = '';
-    rows.forEach((r, i) => {
-      out += encodeCopyRow([
+    const lines: string[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      lines[i] = encodeCopyRow([
         r.workspaceId,
         r.messageId,
         r.type,
@@ -273,8 +274,8 @@ export function createUsageEventWriter({ database, clock }: { database: Database
         json(r.traits),
         json(r.context),
       ]);
-    });
-    return out;
+    }
+    return lines.join('');
   }
 
   /** Writes rows exactly once each (by workspace and messageId); resolves after COMMIT. */

@@ -12,6 +12,8 @@ export type JobDefinition<T extends object = object> = {
   /** Collapse sends with the same key while one is queued (e.g. one recompute per workspace). */
   singletonKey?: (data: T) => string;
   retryLimit?: number;
+  /** pg-boss queue policy; 'short' keeps at most one queued job per singleton key. */
+  policy?: 'standard' | 'short' | 'singleton' | 'stately';
 };
 
 export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition<T> {
@@ -60,7 +62,7 @@ export function createJobQueue(database: Database, logger: FastifyBaseLogger): J
       });
       instance.on('error', (error) => logger.error({ err: error }, 'job queue error'));
       await instance.start();
-      for (const def of definitions.values()) await instance.createQueue(def.name);
+      for (const def of definitions.values()) await instance.createQueue(def.name, { name: def.name, ...(def.policy ? { policy: def.policy } : {}) });
       boss = instance;
       return instance;
     })();
@@ -71,7 +73,7 @@ export function createJobQueue(database: Database, logger: FastifyBaseLogger): J
     register(definition) {
       if (definitions.has(definition.name)) throw new Error(`Job ${definition.name} registered twice`);
       definitions.set(definition.name, definition as unknown as JobDefinition);
-      if (boss) void boss.createQueue(definition.name);
+      if (boss) void boss.createQueue(definition.name, { name: definition.name, ...(definition.policy ? { policy: definition.policy } : {}) });
     },
     async send(name, data, options) {
       const def = definitions.get(name);

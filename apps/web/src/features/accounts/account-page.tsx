@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCan } from '../auth/session';
 import { ContactsSection } from '../contacts/contacts-section';
+import { AccountUsageSection } from '../usage/account-usage-section';
 import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Card, Loading, PageHeader } from '../../ui/page-header';
@@ -68,6 +69,7 @@ export function AccountPage() {
       <Card title={editing ? t('accounts.editTitle') : t('accounts.details')}>
         {editing ? <AccountEditForm account={a} onDone={() => setEditing(false)} /> : <AccountDetails account={a} />}
       </Card>
+      <AccountUsageSection accountId={a.id} />
       <ContactsSection accountId={a.id} canWrite={can('accounts:write')} />
     </div>
   );

@@ -1,0 +1,1 @@
+export { recordDomainEvents, listDomainEvents, type DomainEventType, type NewDomainEvent } from './record-domain-events';

@@ -1,0 +1,129 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { LifecycleStage } from '@northstar/contracts';
+import type { Db } from '../../platform/db/database';
+import { accounts, contacts } from '../accounts/accounts.schema';
+import type { LocalizedText } from './lifecycle-config';
+import { lifecycleChecklistTicks, lifecycleStageHistory } from './lifecycle.schema';
+
+export type StageHistoryRow = typeof lifecycleStageHistory.$inferSelect;
+
+/** What the board, the rules and the account page read about one account. */
+export type LifecycleAccountRow = {
+  id: string;
+  name: string;
+  arr: number;
+  tier: 'S' | 'A' | 'B' | 'C' | null;
+  stage: LifecycleStage | null;
+  plan: string | null;
+  ownerId: string | null;
+  renewalDate: string | null;
+  contractStart: string | null;
+  churnDate: string | null;
+  enteredAt: Date | null;
+  enteredBy: 'user' | 'rule' | null;
+};
+
+/** SQL for stage history and checklist ticks. Every method takes workspaceId first. */
+export function createLifecycleRepository(db: Db) {
+  const openStay = and(eq(lifecycleStageHistory.accountId, accounts.id), isNull(lifecycleStageHistory.leftAt));
+  return {
+    /** Live accounts with their current stage and when (and how) they entered it. */
+    async listLifecycleAccounts(workspaceId: string, accountId?: string): Promise<LifecycleAccountRow[]> {
+      const rows = await db
+        .select({
+          id: accounts.id,
+          name: accounts.name,
+          arr: accounts.arr,
+          tier: accounts.tier,
+          stage: accounts.lifecycleStage,
+          plan: accounts.plan,
+          ownerId: accounts.ownerId,
+          renewalDate: accounts.renewalDate,
+          contractStart: accounts.contractStart,
+          churnDate: accounts.churnDate,
+          enteredAt: lifecycleStageHistory.enteredAt,
+          enteredBy: lifecycleStageHistory.enteredBy,
+        })
+        .from(accounts)
+        .leftJoin(lifecycleStageHistory, and(eq(lifecycleStageHistory.workspaceId, workspaceId), openStay))
+        .where(and(eq(accounts.workspaceId, workspaceId), isNull(accounts.deletedAt), accountId ? eq(accounts.id, accountId) : undefined))
+        .orderBy(asc(accounts.name));
+      return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
+    },
+
+    async listHistory(workspaceId: string, accountId: string): Promise<StageHistoryRow[]> {
+      return db
+        .select()
+        .from(lifecycleStageHistory)
+        .where(and(eq(lifecycleStageHistory.workspaceId, workspaceId), eq(lifecycleStageHistory.accountId, accountId)))
+        .orderBy(asc(lifecycleStageHistory.enteredAt), asc(lifecycleStageHistory.id));
+    },
+
+    /** Closes the open stay, opens one in `stage`, and copies the stage onto the account. */
+    async moveStage(
+      workspaceId: string,
+      accountId: string,
+      move: { stage: LifecycleStage; at: Date; enteredBy: 'user' | 'rule'; userId: string | null; reason: LocalizedText | null },
+    ): Promise<void> {
+      await db
+        .update(lifecycleStageHistory)
+        .set({ leftAt: move.at })
+        .where(and(eq(lifecycleStageHistory.workspaceId, workspaceId), eq(lifecycleStageHistory.accountId, accountId), isNull(lifecycleStageHistory.leftAt)));
+      await db.insert(lifecycleStageHistory).values({ workspaceId, accountId, ...move, enteredAt: move.at });
+      await db
+        .update(accounts)
+        .set({ lifecycleStage: move.stage })
+        .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, accountId)));
+    },
+
+    /** Opens a first stay for accounts that have a stage but no history (imports, demo data). */
+    async insertBackfill(workspaceId: string, rows: { accountId: string; stage: LifecycleStage; enteredAt: Date }[], reason: LocalizedText): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insert(lifecycleStageHistory)
+          .values(rows.slice(i, i + 500).map((r) => ({ workspaceId, ...r, enteredBy: 'rule' as const, userId: null, reason })));
+      }
+    },
+
+    /** Ticked items per account and stage. */
+    async listTicks(workspaceId: string, accountId?: string) {
+      return db
+        .select({ accountId: lifecycleChecklistTicks.accountId, stage: lifecycleChecklistTicks.stage, itemKey: lifecycleChecklistTicks.itemKey })
+        .from(lifecycleChecklistTicks)
+        .where(and(eq(lifecycleChecklistTicks.workspaceId, workspaceId), accountId ? eq(lifecycleChecklistTicks.accountId, accountId) : undefined));
+    },
+
+    async setTick(workspaceId: string, accountId: string, tick: { stage: LifecycleStage; itemKey: string; done: boolean; userId: string | null; at: Date }) {
+      if (!tick.done) {
+        await db
+          .delete(lifecycleChecklistTicks)
+          .where(
+            and(
+              eq(lifecycleChecklistTicks.workspaceId, workspaceId),
+              eq(lifecycleChecklistTicks.accountId, accountId),
+              eq(lifecycleChecklistTicks.stage, tick.stage),
+              eq(lifecycleChecklistTicks.itemKey, tick.itemKey),
+            ),
+          );
+        return;
+      }
+      await db
+        .insert(lifecycleChecklistTicks)
+        .values({ workspaceId, accountId, stage: tick.stage, itemKey: tick.itemKey, tickedBy: tick.userId, tickedAt: tick.at })
+        .onConflictDoNothing();
+    },
+
+    /** The people the handoff checklist looks for, per account. */
+    async listHandoffContacts(workspaceId: string, accountId?: string) {
+      return db
+        .select({ accountId: contacts.accountId, role: contacts.role, email: contacts.email, phone: contacts.phone, leftAt: contacts.leftAt })
+        .from(contacts)
+        .where(and(eq(contacts.workspaceId, workspaceId), accountId ? eq(contacts.accountId, accountId) : undefined));
+    },
+
+    /** Serialises rule runs and manual moves of one workspace inside the caller's transaction. */
+    async lockWorkspace(workspaceId: string): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`lifecycle:${workspaceId}`}))`);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Database } from '../../platform/db/database';
+import { createServices, type Services } from '../../services';
+import { createTestDatabase } from '../../testing/test-database';
+
+// The issue's acceptance check: on demo data the tiers follow DOMAIN §3 and every account says why.
+describe('tiers on the demo portfolio', () => {
+  let database: Database;
+  let services: Services;
+  let workspaceId: string;
+
+  before(async () => {
+    database = await createTestDatabase();
+    services = createServices({ database });
+    workspaceId = (await services.demo.createDemo({ seed: 3, today: '2026-05-01' })).workspace.id;
+  });
+  after(() => database.close());
+
+  it('puts 10–20% of active accounts in S, holding most of the ARR', async () => {
+    const overview = await services.tiers.getTiersOverview(workspaceId);
+    const s = overview.tiers.find((x) => x.tier === 'S')!;
+    assert.ok(s.accountShare >= 0.1 && s.accountShare <= 0.2, `S holds ${s.accountShare} of accounts`);
+    assert.ok(s.arrShare >= 0.55, `S holds ${s.arrShare} of ARR`);
+    assert.ok(overview.top20ArrShare >= 0.6, `top 20% hold ${overview.top20ArrShare}`);
+    const counted = overview.tiers.reduce((sum, x) => sum + x.accounts, 0);
+    assert.equal(counted, overview.totalAccounts);
+    const c = overview.tiers.find((x) => x.tier === 'C')!;
+    assert.ok(c.accountShare >= 0.3, `C holds ${c.accountShare} of accounts: the small tail`);
+  });
+
+  it('explains every active account’s tier in both languages', async () => {
+    const { rows } = await database.query(
+      `SELECT a.id, ta.reason_text FROM accounts a LEFT JOIN tier_assignments ta ON ta.workspace_id = a.workspace_id AND ta.account_id = a.id
+       WHERE a.workspace_id = $1 AND a.status = 'active' AND a.deleted_at IS NULL`,
+      [workspaceId],
+    );
+    assert.ok(rows.length > 100);
+    for (const row of rows) {
+      const text = row.reason_text as { en: string; 'zh-CN': string } | null;
+      assert.ok(text && /^top \d+% by ARR/.test(text.en) && text['zh-CN'].startsWith('ARR 排名前'), JSON.stringify(row));
+    }
+    const one = await services.tiers.getAccountTier(workspaceId, String(rows[0]!.id));
+    assert.equal(one.history.length, 1);
+  });
+});
