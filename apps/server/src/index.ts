@@ -6,3 +6,4 @@ export { openDatabase, type Database } from './platform/db/database';
 export { DataDirLockedError, readLiveLock, updateLockInfo } from './platform/db/data-dir-lock';
 export { AppError } from './platform/errors';
 export { DEFAULT_DEMO_PASSWORD, DEFAULT_DEMO_SEED, type DemoSummary } from './modules/demo';
+export { EVENT_FILE_FORMATS, detectEventFileFormat, type EventFileFormat, type UsageEventsImportReport } from './modules/imports';

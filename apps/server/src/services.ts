@@ -23,7 +23,14 @@ export function createServices({ database, clock = systemClock }: { database: Da
   const apiKeys = createApiKeysService({ database, clock });
   const auth = createAuthService({ database, clock, users, workspaces, apiKeys });
   const accounts = createAccountsService({ database, clock });
-  const imports = createImportsService({ database, clock, iterateAccounts: accounts.iterateAccounts });
+  const usage = createUsageService({ database, clock, apiKeys });
+  const usageAnalytics = createUsageAnalyticsService({ database, clock });
+  const imports = createImportsService({
+    database,
+    clock,
+    iterateAccounts: accounts.iterateAccounts,
+    usage: { ingestEvents: usage.ingestEvents, rollUpNewEvents: usageAnalytics.rollUpNewEvents },
+  });
   const tiers = createTiersService({ database, clock });
   const lifecycle = createLifecycleService({ database, clock });
   const segments = createSegmentsService({
@@ -48,8 +55,8 @@ export function createServices({ database, clock = systemClock }: { database: Da
     tiers,
     segments,
     lifecycle,
-    usage: createUsageService({ database, clock, apiKeys }),
-    usageAnalytics: createUsageAnalyticsService({ database, clock }),
+    usage,
+    usageAnalytics,
     setupWorkspace: (input: SetupInput) => setupWorkspace({ database, workspaces, users, apiKeys }, input),
     demo: createDemoService({
       database,
@@ -57,6 +64,7 @@ export function createServices({ database, clock = systemClock }: { database: Da
       workspaces,
       users,
       apiKeys,
+      usage: { ingestEvents: usage.ingestEvents, createFeature: usageAnalytics.createFeature, rollUpNewEvents: usageAnalytics.rollUpNewEvents },
       // The demo's accounts arrive with explained tiers and dated stage history, as if the
       // scheduled jobs had already run.
       afterBuild: async (workspaceId) => {

@@ -118,7 +118,9 @@ export const ListAccountsQuerySchema = StrictObject({
   renewalFrom: Type.Optional(IsoDate),
   renewalTo: Type.Optional(IsoDate),
   deleted: Type.Optional(Type.Boolean({ description: 'list soft-deleted accounts (restorable for 30 days) instead' })),
-  filter: Type.Optional(Type.String({ maxLength: 20_000, description: 'JSON filter expression (as saved in a segment), ANDed with the other filters' })),
+  filter: Type.Optional(
+    Type.String({ maxLength: 20_000, description: 'JSON filter expression (as saved in a segment), ANDed with the other filters' }),
+  ),
 });
 export type ListAccountsQuery = Static<typeof ListAccountsQuerySchema>;
 

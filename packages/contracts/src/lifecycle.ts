@@ -28,7 +28,9 @@ export const BoardAccountSchema = StrictObject({
 /** GET /lifecycle: the stages as configured and the accounts in each, with time in stage. */
 export const LifecycleBoardSchema = StrictObject({
   stages: Type.Array(StageDefinitionSchema),
-  columns: Type.Array(StrictObject({ stage: LifecycleStageSchema, count: Type.Integer(), overdue: Type.Integer(), accounts: Type.Array(BoardAccountSchema) })),
+  columns: Type.Array(
+    StrictObject({ stage: LifecycleStageSchema, count: Type.Integer(), overdue: Type.Integer(), accounts: Type.Array(BoardAccountSchema) }),
+  ),
 });
 export type LifecycleBoard = Static<typeof LifecycleBoardSchema>;
 

@@ -26,7 +26,13 @@ export type TieringPolicyBody = Static<typeof TieringPolicySchema>;
 /** A sentence in each UI language. */
 export const LocalizedTextSchema = StrictObject({ en: Type.String(), 'zh-CN': Type.String() });
 
-export const TierShareSchema = StrictObject({ tier: TierSchema, accounts: Type.Integer(), arr: Type.Number(), accountShare: Share, arrShare: Share });
+export const TierShareSchema = StrictObject({
+  tier: TierSchema,
+  accounts: Type.Integer(),
+  arr: Type.Number(),
+  accountShare: Share,
+  arrShare: Share,
+});
 
 /** GET /tiers: the policy, the Pareto curve and each tier's weight. */
 export const TiersOverviewSchema = StrictObject({
@@ -47,7 +53,13 @@ export const TierRecomputeResultSchema = StrictObject({
 });
 export type TierRecomputeResult = Static<typeof TierRecomputeResultSchema>;
 
-export const TierPinSchema = StrictObject({ tier: TierSchema, reason: Type.String(), expiresAt: Nullable(IsoDate), pinnedBy: Nullable(Uuid), createdAt: Timestamp });
+export const TierPinSchema = StrictObject({
+  tier: TierSchema,
+  reason: Type.String(),
+  expiresAt: Nullable(IsoDate),
+  pinnedBy: Nullable(Uuid),
+  createdAt: Timestamp,
+});
 
 export const TierHistoryEntrySchema = StrictObject({
   from: Nullable(TierSchema),

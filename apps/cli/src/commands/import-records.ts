@@ -7,8 +7,9 @@ import { AppError } from '@northstar/server';
 import { withServices } from '../cli-context';
 import { cliIo } from '../cli-io';
 import { formatImportReport } from './format-import-report';
+import { importEvents } from './import-events';
 
-type ImportCliOptions = { workspace?: string; dryRun?: boolean; skipBadRows?: boolean; map: string[]; dateFormat: DateFormat; json?: boolean };
+type ImportCliOptions = { workspace?: string; dryRun?: boolean; skipBadRows?: boolean; map: string[]; dateFormat: DateFormat; json?: boolean; format?: string };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
@@ -16,16 +17,21 @@ const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import accounts or contacts from a CSV file: upsert by external id, all or nothing unless --skip-bad-rows')
-    .addArgument(new Argument('<kind>', 'what the file holds').choices(IMPORT_KINDS))
+    .description(
+      'Import accounts or contacts from a CSV file: upsert by external id, all or nothing unless --skip-bad-rows; ' +
+        'or backfill usage events from NDJSON or CSV (docs/usage-backfill.md)',
+    )
+    .addArgument(new Argument('<kind>', 'what the file holds').choices([...IMPORT_KINDS, 'events']))
     .argument('<file>', 'CSV file, UTF-8 (row 1 is the header, so the first data row is row 2)')
     .option('--workspace <slug>', 'workspace to import into (optional when there is only one)')
     .option('--dry-run', 'check the file and report what would change; write nothing')
     .option('--skip-bad-rows', 'write the good rows and report the bad ones instead of refusing the file')
     .option('--map <column=field>', 'read a column as a field (repeatable): "Kunde=name", "Notes=-" ignores, "OM=custom.onboarding_manager"', collect, [])
     .addOption(new Option('--date-format <format>', 'how to read slash dates such as 03/04/2025').choices(DATE_FORMATS).default('auto'))
+    .option('--format <format>', 'events only: ndjson or csv (default: csv for a .csv file, else ndjson)')
     .option('--json', 'print the report as JSON on stdout')
-    .action(async (kind: ImportKind, fileArgument: string, options: ImportCliOptions) => {
+    .action(async (kind: ImportKind | 'events', fileArgument: string, options: ImportCliOptions) => {
+      if (kind === 'events') return importEvents(fileArgument, options);
       const io = cliIo();
       // Relative to where the user typed the command, also when it runs inside the server.
       const file = path.resolve(io.cwd, fileArgument);

@@ -74,7 +74,10 @@ describe('northstar tiers recompute and segments list (real process)', () => {
     assert.equal(empty.code, 0, empty.stderr);
     assert.equal(empty.stdout, 'No segments yet.\n');
     // Save one through the services, as the API would, then list it from a new process.
-    const database = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.DATABASE_URL ? undefined : target.env.NORTHSTAR_DATA_DIR });
+    const database = await openDatabase({
+      databaseUrl: target.env.DATABASE_URL,
+      dataDir: target.env.DATABASE_URL ? undefined : target.env.NORTHSTAR_DATA_DIR,
+    });
     try {
       const services = createServices({ database });
       const ws = await services.workspaces.resolveWorkspace('demo');

@@ -20,8 +20,14 @@ export const routeParamFixtures: Record<string, (services: Services, ws: TestWor
     return (await services.accounts.createCustomField(ws.id, { key, label: 'Fixture', type: 'text' })).id;
   },
   segmentId: async (services, ws) =>
-    (await services.segments.createSegment({ workspaceId: ws.id, userId: ws.admin.id }, { name: 'Fixture segment', expression: { op: 'and', conditions: [] } })).id,
-  featureId: async (services, ws) => (await services.usageAnalytics.createFeature(ws.id, { name: 'Fixture', eventName: 'Fixture Used' })).id,
+    (
+      await services.segments.createSegment(
+        { workspaceId: ws.id, userId: ws.admin.id },
+        { name: 'Fixture segment', expression: { op: 'and', conditions: [] } },
+      )
+    ).id,
+  featureId: async (services, ws) =>
+    (await services.usageAnalytics.createFeature(ws.id, { name: 'Fixture', eventName: 'Fixture Used' })).id,
   productUserId: async (services, ws) => {
     const userId = `fixture-${Math.random().toString(36).slice(2, 10)}`;
     await services.usage.ingestEvents(ws.id, [{ type: 'identify', userId, traits: { name: 'Fixture' } }]);

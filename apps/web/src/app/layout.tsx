@@ -47,6 +47,9 @@ export function AppLayout() {
         </div>
         <nav className="flex flex-col gap-0.5" aria-label={t('nav.main')}>
           <NavItem to="/accounts">{t('nav.accounts')}</NavItem>
+          <NavItem to="/segments">{t('nav.segments')}</NavItem>
+          <NavItem to="/lifecycle">{t('nav.lifecycle')}</NavItem>
+          <NavItem to="/tiers">{t('nav.tiers')}</NavItem>
           <NavItem to="/usage">{t('nav.usage')}</NavItem>
           {can('accounts:import') && <NavItem to="/import">{t('nav.import')}</NavItem>}
           <p className="mt-4 mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">

@@ -7,6 +7,9 @@ import { UsersPage } from '../features/admin/users-page';
 import { AcceptInvitePage } from '../features/auth/accept-invite-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ImportWizard } from '../features/imports/import-wizard';
+import { LifecycleBoardPage } from '../features/lifecycle/lifecycle-board-page';
+import { SegmentsPage } from '../features/segments/segments-page';
+import { TiersPage } from '../features/tiers/tiers-page';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RequirePermission } from './require-permission';
@@ -21,6 +24,9 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/accounts" replace /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'accounts/:accountId', element: <AccountPage /> },
+      { path: 'segments', element: <SegmentsPage /> },
+      { path: 'lifecycle', element: <LifecycleBoardPage /> },
+      { path: 'tiers', element: <TiersPage /> },
       { path: 'usage', element: <PortfolioUsagePage /> },
       {
         path: 'import',

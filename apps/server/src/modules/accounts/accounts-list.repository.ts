@@ -111,7 +111,10 @@ export function createAccountsListRepository(db: Db) {
 
     /** Ids of every matching account: a segment's membership. */
     async listAccountIds(workspaceId: string, filters: AccountFilters, filterSql?: SQL): Promise<string[]> {
-      const rows = await db.select({ id: accounts.id }).from(accounts).where(buildAccountFilters(workspaceId, filters, filterSql));
+      const rows = await db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(buildAccountFilters(workspaceId, filters, filterSql));
       return rows.map((r) => r.id);
     },
   };

@@ -92,7 +92,14 @@ export function createAccountsService({ database, clock }: { database: Database;
       ]);
     }
     const filterSql = await compileFilter(workspaceId, filters.filter);
-    const rows = await listRepo.listAccountRows(workspaceId, filters satisfies AccountFilters, calculateAccountSort(sort), after, limit, filterSql);
+    const rows = await listRepo.listAccountRows(
+      workspaceId,
+      filters satisfies AccountFilters,
+      calculateAccountSort(sort),
+      after,
+      limit,
+      filterSql,
+    );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const nextCursor = rows.length > limit && last ? encodeAccountCursor({ sort: sort ?? 'name', key: last.sortKey, id: last.id }) : null;

@@ -1,4 +1,5 @@
 import type { ChurnReason, ContactRole, Industry, Plan, Region } from './demo-vocabulary';
+import type { DemoUsage } from './generate-demo-usage';
 
 /** The people who log in to the demo; `key` links accounts to their owner before ids exist. */
 export type DemoPerson = {
@@ -61,6 +62,8 @@ export type DemoPlan = {
   people: DemoPerson[];
   accounts: DemoAccount[];
   contacts: DemoContact[];
+  /** 90 days of product usage: users and events per day for each account. */
+  usage: DemoUsage;
 };
 
 export type DemoOptions = { seed: number; today: string; accountCount?: number };

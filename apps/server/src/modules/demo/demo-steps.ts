@@ -3,7 +3,16 @@ import type { DemoOptions, DemoPlan } from './demo-plan';
 import type { Random } from './demo-random';
 import { generateDemoAccounts } from './generate-demo-accounts';
 import { generateDemoContacts } from './generate-demo-contacts';
+import { generateDemoUsage } from './generate-demo-usage';
 import { writeDemoAccounts, writeDemoContacts } from './write-demo-rows';
+import { countDemoUsageMessages, writeDemoUsage } from './write-demo-usage';
+
+/** The product's own ingestion and rollup, for steps that send usage as a customer's app would. */
+export type DemoUsagePort = {
+  ingestEvents: (workspaceId: string, events: unknown[]) => Promise<{ accepted: number; rejected: { index: number; reason: string }[] }>;
+  createFeature: (workspaceId: string, input: { name: string; module: string; eventName: string }) => Promise<unknown>;
+  rollUpNewEvents: () => Promise<unknown>;
+};
 
 export type DemoWriteContext = {
   /** The transaction every step writes in, so a failed demo leaves no half-built portfolio. */
@@ -13,6 +22,7 @@ export type DemoWriteContext = {
   ids: Map<string, string>;
   /** Reports rows written, for the progress bar. */
   onRows: (rows: number) => void;
+  usage: DemoUsagePort;
 };
 
 /**
@@ -25,6 +35,11 @@ export type DemoStep = {
   generate: (plan: DemoPlan, random: Random, options: Required<DemoOptions>) => Partial<DemoPlan>;
   countRows: (plan: DemoPlan) => number;
   write: (context: DemoWriteContext, plan: DemoPlan) => Promise<void>;
+  /**
+   * Runs after the transaction commits, outside it: for steps that write through the product's
+   * own paths (ingestion commits on its own connections and must see the accounts).
+   */
+  afterCommit?: boolean;
 };
 
 export const DEMO_STEPS: readonly DemoStep[] = [
@@ -41,5 +56,12 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     generate: (plan, random) => ({ contacts: generateDemoContacts({ today: plan.today, accounts: plan.accounts }, random) }),
     countRows: (plan) => plan.contacts.length,
     write: writeDemoContacts,
+  },
+  {
+    name: 'usage',
+    generate: (plan, random) => ({ usage: generateDemoUsage({ today: plan.today, accounts: plan.accounts }, random) }),
+    countRows: countDemoUsageMessages,
+    write: writeDemoUsage,
+    afterCommit: true,
   },
 ];

@@ -1,12 +1,12 @@
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/db/database';
+import type { Database, Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { ApiKeysService } from '../api-keys';
 import type { UsersService } from '../users';
 import { setupWorkspace, type WorkspacesService } from '../workspaces';
 import { calculateTopShare } from './calculate-top-share';
 import { isIsoDate } from './demo-dates';
-import { DEMO_STEPS } from './demo-steps';
+import { DEMO_STEPS, type DemoStep, type DemoUsagePort } from './demo-steps';
 import { createDemoRepository } from './demo.repository';
 import { DEFAULT_DEMO_ACCOUNT_COUNT, generateDemoPlan } from './generate-demo-plan';
 
@@ -35,6 +35,8 @@ type Deps = {
   workspaces: WorkspacesService;
   users: UsersService;
   apiKeys: ApiKeysService;
+  /** Ingestion and rollups, for the usage step. */
+  usage: DemoUsagePort;
   /** Derived data other modules compute from the rows (tiers, stage history), run once they exist. */
   afterBuild?: (workspaceId: string) => Promise<void>;
 };
@@ -103,11 +105,17 @@ export function createDemoService(deps: Deps) {
         for (const person of plan.people) {
           if (returning.has(person.email)) await users.setPassword(ids.get(person.key)!, password);
         }
-        await database.db.transaction(async (tx) => {
-          for (const step of DEMO_STEPS) {
-            await step.write({ db: tx, workspaceId: setup.workspace.id, ids, onRows: (rows) => advance(step.name, rows) }, plan);
-          }
+        const context = (db: Db, step: DemoStep) => ({
+          db,
+          workspaceId: setup.workspace.id,
+          ids,
+          usage: deps.usage,
+          onRows: (rows: number) => advance(step.name, rows),
         });
+        await database.db.transaction(async (tx) => {
+          for (const step of DEMO_STEPS.filter((s) => !s.afterCommit)) await step.write(context(tx, step), plan);
+        });
+        for (const step of DEMO_STEPS.filter((s) => s.afterCommit)) await step.write(context(database.db, step), plan);
         await deps.afterBuild?.(setup.workspace.id);
       } catch (error) {
         await repo.deleteWorkspace(setup.workspace.id);
@@ -129,6 +137,8 @@ export function createDemoService(deps: Deps) {
           activeAccounts: active.length,
           churnedAccounts: plan.accounts.length - active.length,
           contacts: plan.contacts.length,
+          productUsers: plan.usage.accounts.reduce((sum, a) => sum + a.users, 0),
+          usageEvents: plan.usage.accounts.reduce((sum, a) => sum + a.dailyEvents.reduce((s, n) => s + n, 0), 0),
         },
         arr: {
           activeTotal: active.reduce((sum, a) => sum + a.arr, 0),

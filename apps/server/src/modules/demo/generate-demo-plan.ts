@@ -11,7 +11,14 @@ export const DEFAULT_DEMO_ACCOUNT_COUNT = 500;
  */
 export function generateDemoPlan(options: DemoOptions): DemoPlan {
   const resolved = { accountCount: DEFAULT_DEMO_ACCOUNT_COUNT, ...options };
-  let plan: DemoPlan = { seed: options.seed, today: options.today, people: generateDemoPeople(), accounts: [], contacts: [] };
+  let plan: DemoPlan = {
+    seed: options.seed,
+    today: options.today,
+    people: generateDemoPeople(),
+    accounts: [],
+    contacts: [],
+    usage: { start: options.today, accounts: [] },
+  };
   for (const step of DEMO_STEPS) {
     plan = { ...plan, ...step.generate(plan, createRandom(options.seed, step.name), resolved) };
   }

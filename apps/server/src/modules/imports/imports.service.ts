@@ -1,13 +1,25 @@
+import type { Readable } from 'node:stream';
 import type { ExportAccountsQuery, ImportKind, ImportReport } from '@northstar/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { exportAccountsCsv, type IterateAccounts } from './export-accounts';
 import { CsvConflictError, importRecords, type ImportOptions, type OpenCsv } from './import-records';
+import { importUsageEvents, type UsageEventsImportDeps, type UsageEventsImportOptions } from './import-usage-events';
 
 export type ImportsService = ReturnType<typeof createImportsService>;
 
-export function createImportsService({ database, clock, iterateAccounts }: { database: Database; clock: Clock; iterateAccounts: IterateAccounts }) {
+export function createImportsService({
+  database,
+  clock,
+  iterateAccounts,
+  usage,
+}: {
+  database: Database;
+  clock: Clock;
+  iterateAccounts: IterateAccounts;
+  usage: UsageEventsImportDeps;
+}) {
   return {
     /**
      * Imports accounts or contacts from a CSV that `open` can read twice. Returns the report;
@@ -22,7 +34,12 @@ export function createImportsService({ database, clock, iterateAccounts }: { dat
       }
     },
 
+    /** Backfills historical usage events from an NDJSON or CSV stream (docs/usage-backfill.md). */
+    importUsageEvents: (workspaceId: string, input: Readable, options: UsageEventsImportOptions) =>
+      importUsageEvents(usage, workspaceId, input, options),
+
     /** The filtered account list as a CSV stream (BOM, formula-safe, re-importable). */
-    exportAccountsCsv: (workspaceId: string, filter: ExportAccountsQuery) => exportAccountsCsv({ database, iterateAccounts }, workspaceId, filter),
+    exportAccountsCsv: (workspaceId: string, filter: ExportAccountsQuery) =>
+      exportAccountsCsv({ database, iterateAccounts }, workspaceId, filter),
   };
 }

@@ -17,6 +17,9 @@ describe('calculateBackfilledEntry', () => {
   it('never dates an entry after today or before the contract, and falls back to today', () => {
     assert.equal(calculateBackfilledEntry({ ...base, renewalDate: '2027-09-01', stage: 'renewal' }, today), '2026-05-01');
     assert.equal(calculateBackfilledEntry({ stage: 'stable', contractStart: null, renewalDate: null, churnDate: null }, today), today);
-    assert.equal(calculateBackfilledEntry({ ...base, contractStart: '2026-04-20', renewalDate: '2026-06-01', stage: 'renewed' }, today), '2026-04-20');
+    assert.equal(
+      calculateBackfilledEntry({ ...base, contractStart: '2026-04-20', renewalDate: '2026-06-01', stage: 'renewed' }, today),
+      '2026-04-20',
+    );
   });
 });

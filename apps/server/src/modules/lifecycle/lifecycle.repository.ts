@@ -68,7 +68,13 @@ export function createLifecycleRepository(db: Db) {
       await db
         .update(lifecycleStageHistory)
         .set({ leftAt: move.at })
-        .where(and(eq(lifecycleStageHistory.workspaceId, workspaceId), eq(lifecycleStageHistory.accountId, accountId), isNull(lifecycleStageHistory.leftAt)));
+        .where(
+          and(
+            eq(lifecycleStageHistory.workspaceId, workspaceId),
+            eq(lifecycleStageHistory.accountId, accountId),
+            isNull(lifecycleStageHistory.leftAt),
+          ),
+        );
       await db.insert(lifecycleStageHistory).values({ workspaceId, accountId, ...move, enteredAt: move.at });
       await db
         .update(accounts)
@@ -77,7 +83,11 @@ export function createLifecycleRepository(db: Db) {
     },
 
     /** Opens a first stay for accounts that have a stage but no history (imports, demo data). */
-    async insertBackfill(workspaceId: string, rows: { accountId: string; stage: LifecycleStage; enteredAt: Date }[], reason: LocalizedText): Promise<void> {
+    async insertBackfill(
+      workspaceId: string,
+      rows: { accountId: string; stage: LifecycleStage; enteredAt: Date }[],
+      reason: LocalizedText,
+    ): Promise<void> {
       for (let i = 0; i < rows.length; i += 500) {
         await db
           .insert(lifecycleStageHistory)
@@ -88,12 +98,25 @@ export function createLifecycleRepository(db: Db) {
     /** Ticked items per account and stage. */
     async listTicks(workspaceId: string, accountId?: string) {
       return db
-        .select({ accountId: lifecycleChecklistTicks.accountId, stage: lifecycleChecklistTicks.stage, itemKey: lifecycleChecklistTicks.itemKey })
+        .select({
+          accountId: lifecycleChecklistTicks.accountId,
+          stage: lifecycleChecklistTicks.stage,
+          itemKey: lifecycleChecklistTicks.itemKey,
+        })
         .from(lifecycleChecklistTicks)
-        .where(and(eq(lifecycleChecklistTicks.workspaceId, workspaceId), accountId ? eq(lifecycleChecklistTicks.accountId, accountId) : undefined));
+        .where(
+          and(
+            eq(lifecycleChecklistTicks.workspaceId, workspaceId),
+            accountId ? eq(lifecycleChecklistTicks.accountId, accountId) : undefined,
+          ),
+        );
     },
 
-    async setTick(workspaceId: string, accountId: string, tick: { stage: LifecycleStage; itemKey: string; done: boolean; userId: string | null; at: Date }) {
+    async setTick(
+      workspaceId: string,
+      accountId: string,
+      tick: { stage: LifecycleStage; itemKey: string; done: boolean; userId: string | null; at: Date },
+    ) {
       if (!tick.done) {
         await db
           .delete(lifecycleChecklistTicks)
@@ -116,7 +139,13 @@ export function createLifecycleRepository(db: Db) {
     /** The people the handoff checklist looks for, per account. */
     async listHandoffContacts(workspaceId: string, accountId?: string) {
       return db
-        .select({ accountId: contacts.accountId, role: contacts.role, email: contacts.email, phone: contacts.phone, leftAt: contacts.leftAt })
+        .select({
+          accountId: contacts.accountId,
+          role: contacts.role,
+          email: contacts.email,
+          phone: contacts.phone,
+          leftAt: contacts.leftAt,
+        })
         .from(contacts)
         .where(and(eq(contacts.workspaceId, workspaceId), accountId ? eq(contacts.accountId, accountId) : undefined));
     },

@@ -13,7 +13,11 @@ export function lifecycleRoutes(service: LifecycleService): FastifyPluginAsyncTy
       '/lifecycle',
       {
         config: { access: { permission: 'accounts:read' } },
-        schema: { tags, summary: 'Stages with goals and checklists, and the board: accounts by stage with time in stage and overdue flags', response: { 200: LifecycleBoardSchema } },
+        schema: {
+          tags,
+          summary: 'Stages with goals and checklists, and the board: accounts by stage with time in stage and overdue flags',
+          response: { 200: LifecycleBoardSchema },
+        },
       },
       async (request) => service.getBoard(requireActor(request).workspaceId),
     );
@@ -21,7 +25,12 @@ export function lifecycleRoutes(service: LifecycleService): FastifyPluginAsyncTy
       '/accounts/:accountId/lifecycle',
       {
         config: { access: { permission: 'accounts:read' } },
-        schema: { tags, summary: 'An account’s stage history (time in each stage) and its current checklist', params: AccountParams, response: { 200: AccountLifecycleSchema } },
+        schema: {
+          tags,
+          summary: 'An account’s stage history (time in each stage) and its current checklist',
+          params: AccountParams,
+          response: { 200: AccountLifecycleSchema },
+        },
       },
       async (request) => service.getAccountLifecycle(requireActor(request).workspaceId, request.params.accountId),
     );
@@ -29,7 +38,13 @@ export function lifecycleRoutes(service: LifecycleService): FastifyPluginAsyncTy
       '/accounts/:accountId/stage',
       {
         config: { access: { permission: 'accounts:write' } },
-        schema: { tags, summary: 'Move an account to a lifecycle stage by hand', params: AccountParams, body: SetStageSchema, response: { 200: AccountLifecycleSchema } },
+        schema: {
+          tags,
+          summary: 'Move an account to a lifecycle stage by hand',
+          params: AccountParams,
+          body: SetStageSchema,
+          response: { 200: AccountLifecycleSchema },
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -40,7 +55,13 @@ export function lifecycleRoutes(service: LifecycleService): FastifyPluginAsyncTy
       '/accounts/:accountId/checklist',
       {
         config: { access: { permission: 'accounts:write' } },
-        schema: { tags, summary: 'Tick or untick a stage checklist item', params: AccountParams, body: TickChecklistSchema, response: { 200: AccountLifecycleSchema } },
+        schema: {
+          tags,
+          summary: 'Tick or untick a stage checklist item',
+          params: AccountParams,
+          body: TickChecklistSchema,
+          response: { 200: AccountLifecycleSchema },
+        },
       },
       async (request) => {
         const actor = requireActor(request);

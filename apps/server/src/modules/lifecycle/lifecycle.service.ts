@@ -33,7 +33,11 @@ export function createLifecycleService({ database, clock }: { database: Database
   }
 
   /** Handoff items come from the account and its people; other stages' items from ticks. */
-  function completedItems(account: LifecycleAccountRow, contacts: readonly HandoffContact[], ticks: readonly { stage: string; itemKey: string }[]) {
+  function completedItems(
+    account: LifecycleAccountRow,
+    contacts: readonly HandoffContact[],
+    ticks: readonly { stage: string; itemKey: string }[],
+  ) {
     const completed: Partial<Record<LifecycleStage, string[]>> = {};
     for (const tick of ticks) (completed[tick.stage as LifecycleStage] ??= []).push(tick.itemKey);
     completed.handoff = evaluateHandoffChecklist(account, contacts).completed;
@@ -48,8 +52,12 @@ export function createLifecycleService({ database, clock }: { database: Database
       const columns = config.stages
         .filter((s) => s.enabled)
         .map((definition) => {
-          const members = accounts.filter((a) => a.stage === definition.stage).map((a) => toBoardAccount(a, definition.expectedDurationDays, now));
-          members.sort((a, b) => b.overdueDays - a.overdueDays || (b.daysInStage ?? -1) - (a.daysInStage ?? -1) || a.name.localeCompare(b.name));
+          const members = accounts
+            .filter((a) => a.stage === definition.stage)
+            .map((a) => toBoardAccount(a, definition.expectedDurationDays, now));
+          members.sort(
+            (a, b) => b.overdueDays - a.overdueDays || (b.daysInStage ?? -1) - (a.daysInStage ?? -1) || a.name.localeCompare(b.name),
+          );
           return {
             stage: definition.stage,
             count: members.length,
@@ -99,7 +107,9 @@ export function createLifecycleService({ database, clock }: { database: Database
       const definition = findStageDefinition(config, input.stage);
       if (!definition?.enabled) throw new AppError('LIFECYCLE_STAGE_DISABLED', `The stage ${input.stage} is not used in this workspace`);
       if (account.stage === input.stage) {
-        throw new AppError('VALIDATION_FAILED', `The account is already in ${input.stage}`, [{ field: 'stage', location: 'body', problem: 'is the current stage' }]);
+        throw new AppError('VALIDATION_FAILED', `The account is already in ${input.stage}`, [
+          { field: 'stage', location: 'body', problem: 'is the current stage' },
+        ]);
       }
       const text = input.reason?.trim();
       const reason = text ? { en: text, 'zh-CN': text } : null;
@@ -109,7 +119,12 @@ export function createLifecycleService({ database, clock }: { database: Database
         await txRepo.lockWorkspace(workspaceId);
         await txRepo.moveStage(workspaceId, accountId, { stage: input.stage, at: now, enteredBy: 'user', userId, reason });
         await recordDomainEvents(tx, workspaceId, [
-          { type: 'lifecycle.stage_changed', accountId, payload: { from: account.stage, to: input.stage, by: 'user', userId, reason }, occurredAt: now },
+          {
+            type: 'lifecycle.stage_changed',
+            accountId,
+            payload: { from: account.stage, to: input.stage, by: 'user', userId, reason },
+            occurredAt: now,
+          },
         ]);
       });
       return service.getAccountLifecycle(workspaceId, accountId);
@@ -121,7 +136,11 @@ export function createLifecycleService({ database, clock }: { database: Database
       const definition = findStageDefinition(config, input.stage);
       if (input.stage === 'handoff' || !definition?.checklist.some((c) => c.key === input.itemKey)) {
         throw new AppError('VALIDATION_FAILED', `No item ${input.itemKey} to tick in ${input.stage}`, [
-          { field: 'itemKey', location: 'body', problem: input.stage === 'handoff' ? 'handoff items follow the account and its key people' : 'is not on this stage’s checklist' },
+          {
+            field: 'itemKey',
+            location: 'body',
+            problem: input.stage === 'handoff' ? 'handoff items follow the account and its key people' : 'is not on this stage’s checklist',
+          },
         ]);
       }
       await repo.setTick(workspaceId, accountId, { ...input, userId, at: clock.now() });
@@ -142,7 +161,11 @@ export function createLifecycleService({ database, clock }: { database: Database
         const missing = accounts.filter((a) => a.stage && !a.enteredAt);
         await txRepo.insertBackfill(
           workspaceId,
-          missing.map((a) => ({ accountId: a.id, stage: a.stage!, enteredAt: new Date(`${calculateBackfilledEntry({ ...a, stage: a.stage! }, asOf)}T00:00:00Z`) })),
+          missing.map((a) => ({
+            accountId: a.id,
+            stage: a.stage!,
+            enteredAt: new Date(`${calculateBackfilledEntry({ ...a, stage: a.stage! }, asOf)}T00:00:00Z`),
+          })),
           BACKFILL_REASON,
         );
         const contactsByAccount = groupBy(await txRepo.listHandoffContacts(workspaceId), (c) => c.accountId);
@@ -161,7 +184,13 @@ export function createLifecycleService({ database, clock }: { database: Database
           };
           const transition = evaluateStageRules(facts, config, asOf);
           if (!transition) continue;
-          await txRepo.moveStage(workspaceId, account.id, { stage: transition.to, at: now, enteredBy: 'rule', userId: null, reason: transition.reason });
+          await txRepo.moveStage(workspaceId, account.id, {
+            stage: transition.to,
+            at: now,
+            enteredBy: 'rule',
+            userId: null,
+            reason: transition.reason,
+          });
           await recordDomainEvents(tx, workspaceId, [
             {
               type: 'lifecycle.stage_changed',

@@ -31,7 +31,14 @@ export function buildChecklist(
   return definition.checklist.map((item) => {
     if (definition.stage === 'handoff') {
       const missing = handoff.missing.find((m) => m.item === item.key);
-      return { key: item.key, label: item.label, required: item.required, done: !missing, source: 'derived' as const, problem: missing?.problem ?? null };
+      return {
+        key: item.key,
+        label: item.label,
+        required: item.required,
+        done: !missing,
+        source: 'derived' as const,
+        problem: missing?.problem ?? null,
+      };
     }
     const done = ticks.some((t) => t.stage === definition.stage && t.itemKey === item.key);
     return { key: item.key, label: item.label, required: item.required, done, source: 'ticked' as const, problem: null };

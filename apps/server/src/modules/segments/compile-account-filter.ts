@@ -29,7 +29,12 @@ export async function loadFilterCatalogue(db: Db, workspaceId: string): Promise<
 }
 
 /** A checked expression, or VALIDATION_FAILED naming each problem by its path (`expression.conditions[0].value`). */
-export function assertFilterExpression(input: unknown, catalogue: ReadonlyMap<string, FilterField>, field: string, location: string): FilterGroup {
+export function assertFilterExpression(
+  input: unknown,
+  catalogue: ReadonlyMap<string, FilterField>,
+  field: string,
+  location: string,
+): FilterGroup {
   const parsed = parseFilterExpression(input, catalogue);
   if (parsed.problems) {
     const details = parsed.problems.map((p) => ({ field: p.path ? `${field}.${p.path}` : field, location, problem: p.problem }));
@@ -52,7 +57,9 @@ export async function compileAccountFilter(
     try {
       value = JSON.parse(input);
     } catch {
-      throw new AppError('VALIDATION_FAILED', 'Invalid filter: not JSON', [{ field, location, problem: 'must be a JSON filter expression' }]);
+      throw new AppError('VALIDATION_FAILED', 'Invalid filter: not JSON', [
+        { field, location, problem: 'must be a JSON filter expression' },
+      ]);
     }
   }
   const catalogue = await loadFilterCatalogue(db, workspaceId);

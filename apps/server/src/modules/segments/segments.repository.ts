@@ -22,7 +22,10 @@ export function createSegmentsRepository(db: Db) {
       return db.select().from(segments).where(eq(segments.workspaceId, workspaceId)).orderBy(asc(segments.createdAt));
     },
     async findSegment(workspaceId: string, id: string): Promise<SegmentRow | undefined> {
-      const [row] = await db.select().from(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id)));
+      const [row] = await db
+        .select()
+        .from(segments)
+        .where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id)));
       return row;
     },
     async insertSegment(values: SegmentInsert): Promise<SegmentRow> {
@@ -30,7 +33,10 @@ export function createSegmentsRepository(db: Db) {
       return row!;
     },
     async updateSegment(workspaceId: string, id: string, patch: Partial<SegmentInsert>): Promise<void> {
-      await db.update(segments).set(patch).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id)));
+      await db
+        .update(segments)
+        .set(patch)
+        .where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id)));
     },
     async deleteSegment(workspaceId: string, id: string): Promise<void> {
       await db.delete(segments).where(and(eq(segments.workspaceId, workspaceId), eq(segments.id, id)));
@@ -43,7 +49,12 @@ export function createSegmentsRepository(db: Db) {
       return rows.map((r) => r.accountId);
     },
     /** Applies a membership diff; `left` may name accounts deleted since, which simply are gone. */
-    async applyMembershipDiff(workspaceId: string, segmentId: string, diff: { entered: string[]; left: string[] }, now: Date): Promise<void> {
+    async applyMembershipDiff(
+      workspaceId: string,
+      segmentId: string,
+      diff: { entered: string[]; left: string[] },
+      now: Date,
+    ): Promise<void> {
       for (let i = 0; i < diff.left.length; i += CHUNK) {
         await db
           .delete(segmentMemberships)
@@ -64,7 +75,10 @@ export function createSegmentsRepository(db: Db) {
     },
     /** Segments refreshed at least once: the ones whose changes are events. */
     async listRefreshedSegments(workspaceId: string): Promise<SegmentRow[]> {
-      return db.select().from(segments).where(and(eq(segments.workspaceId, workspaceId), isNotNull(segments.refreshedAt)));
+      return db
+        .select()
+        .from(segments)
+        .where(and(eq(segments.workspaceId, workspaceId), isNotNull(segments.refreshedAt)));
     },
   };
 }

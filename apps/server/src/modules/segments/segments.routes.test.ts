@@ -16,7 +16,13 @@ describe('segments API and the account list filter', () => {
     op: 'and',
     conditions: [
       { field: 'arr', operator: 'gte', value: 100000 },
-      { op: 'or', conditions: [{ field: 'tags', operator: 'hasAny', value: ['vip'] }, { field: 'custom.plan_tier', operator: 'eq', value: 'gold' }] },
+      {
+        op: 'or',
+        conditions: [
+          { field: 'tags', operator: 'hasAny', value: ['vip'] },
+          { field: 'custom.plan_tier', operator: 'eq', value: 'gold' },
+        ],
+      },
     ],
   };
 
@@ -26,7 +32,12 @@ describe('segments API and the account list filter', () => {
     other = await createTestWorkspace(t.services, 'Other Co');
     csm = await ws.addUser('csm');
     viewer = await ws.addUser('viewer');
-    await t.services.accounts.createCustomField(ws.id, { key: 'plan_tier', label: 'Plan tier', type: 'select', options: ['gold', 'silver'] });
+    await t.services.accounts.createCustomField(ws.id, {
+      key: 'plan_tier',
+      label: 'Plan tier',
+      type: 'select',
+      options: ['gold', 'silver'],
+    });
     const make = async (name: string, arr: number, extra: object = {}) => {
       id[name] = (await t.services.accounts.createAccount(ws.id, { name, arr, ...extra })).id;
     };
@@ -55,7 +66,13 @@ describe('segments API and the account list filter', () => {
   });
 
   it('rejects a bad list filter naming the path', async () => {
-    const bad = { op: 'and', conditions: [{ field: 'arr', operator: 'contains', value: 'x' }, { field: 'nope', operator: 'eq', value: 1 }] };
+    const bad = {
+      op: 'and',
+      conditions: [
+        { field: 'arr', operator: 'contains', value: 'x' },
+        { field: 'nope', operator: 'eq', value: 1 },
+      ],
+    };
     const res = await call('GET', `/accounts?filter=${encodeURIComponent(JSON.stringify(bad))}`);
     assert.equal(res.status, 400);
     assert.deepEqual(
@@ -83,7 +100,10 @@ describe('segments API and the account list filter', () => {
     assert.match(csv.body, /Beta/);
     assert.doesNotMatch(csv.body, /Gamma|Delta/);
     const list = await call('GET', '/segments', undefined, viewer.headers);
-    assert.deepEqual(list.body.items.map((s: { name: string; memberCount: number }) => [s.name, s.memberCount]), [['Big VIPs', 2]]);
+    assert.deepEqual(
+      list.body.items.map((s: { name: string; memberCount: number }) => [s.name, s.memberCount]),
+      [['Big VIPs', 2]],
+    );
   });
 
   it('stays correct as data changes, recording segment.entered and segment.left', async () => {
@@ -96,8 +116,14 @@ describe('segments API and the account list filter', () => {
     assert.deepEqual(totals, { segments: 1, entered: 1, left: 1 });
     const entered = await listDomainEvents(t.database.db, ws.id, { type: 'segment.entered' });
     const left = await listDomainEvents(t.database.db, ws.id, { type: 'segment.left' });
-    assert.deepEqual(entered.map((e) => e.accountId), [id.Gamma]);
-    assert.deepEqual(left.map((e) => e.accountId), [id.Beta]);
+    assert.deepEqual(
+      entered.map((e) => e.accountId),
+      [id.Gamma],
+    );
+    assert.deepEqual(
+      left.map((e) => e.accountId),
+      [id.Beta],
+    );
     assert.equal(entered[0]!.payload.segmentId, id.segment);
     // Deleting an account is leaving too; a second refresh without changes records nothing new.
     await t.services.accounts.deleteAccount(ws.id, id.Acme!);
@@ -107,10 +133,21 @@ describe('segments API and the account list filter', () => {
   });
 
   it('keeps private segments to their owner: 404 for everyone else', async () => {
-    const mine = await call('POST', '/segments', { name: 'My accounts', expression: { op: 'and', conditions: [] }, visibility: 'private' }, csm.headers);
+    const mine = await call(
+      'POST',
+      '/segments',
+      { name: 'My accounts', expression: { op: 'and', conditions: [] }, visibility: 'private' },
+      csm.headers,
+    );
     assert.equal(mine.status, 201);
     assert.equal((await call('GET', `/segments/${mine.body.id}`, undefined, csm.headers)).status, 200);
-    for (const [method, url] of [['GET', ''], ['GET', '/accounts'], ['GET', '/count'], ['GET', '/export'], ['DELETE', '']] as const) {
+    for (const [method, url] of [
+      ['GET', ''],
+      ['GET', '/accounts'],
+      ['GET', '/count'],
+      ['GET', '/export'],
+      ['DELETE', ''],
+    ] as const) {
       const res = await call(method, `/segments/${mine.body.id}${url}`);
       assert.equal(res.status, 404, `${method} ${url}`);
       assert.equal(res.body.error.code, 'SEGMENT_NOT_FOUND');
@@ -122,13 +159,24 @@ describe('segments API and the account list filter', () => {
   });
 
   it('previews an expression and offers the field catalogue with custom fields', async () => {
-    const preview = await call('POST', '/segments/preview', { expression: { op: 'and', conditions: [{ field: 'tags', operator: 'hasAny', value: ['VIP'] }] } }, viewer.headers);
+    const preview = await call(
+      'POST',
+      '/segments/preview',
+      { expression: { op: 'and', conditions: [{ field: 'tags', operator: 'hasAny', value: ['VIP'] }] } },
+      viewer.headers,
+    );
     assert.equal(preview.status, 200, JSON.stringify(preview.body));
     assert.equal(preview.body.count, 3);
-    assert.deepEqual(preview.body.accounts.map((a: { name: string }) => a.name), ['Acme', 'Gamma', 'Delta']);
+    assert.deepEqual(
+      preview.body.accounts.map((a: { name: string }) => a.name),
+      ['Acme', 'Gamma', 'Delta'],
+    );
     const bad = await call('POST', '/segments/preview', { expression: { op: 'xor', conditions: [] } });
     assert.equal(bad.status, 400);
-    assert.deepEqual(bad.body.error.details.map((d: { field: string }) => d.field), ['expression.op']);
+    assert.deepEqual(
+      bad.body.error.details.map((d: { field: string }) => d.field),
+      ['expression.op'],
+    );
     const fields = await call('GET', '/segments/fields', undefined, viewer.headers);
     const plan = fields.body.items.find((f: { name: string }) => f.name === 'custom.plan_tier');
     assert.deepEqual(plan.options, ['gold', 'silver']);
@@ -136,7 +184,9 @@ describe('segments API and the account list filter', () => {
   });
 
   it('changes and deletes a segment; viewers cannot write; other workspaces see nothing', async () => {
-    const changed = await call('PATCH', `/segments/${id.segment}`, { expression: { op: 'and', conditions: [{ field: 'arr', operator: 'lt', value: 10000 }] } });
+    const changed = await call('PATCH', `/segments/${id.segment}`, {
+      expression: { op: 'and', conditions: [{ field: 'arr', operator: 'lt', value: 10000 }] },
+    });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
     assert.equal(changed.body.memberCount, 1);
     assert.equal((await call('POST', '/segments', { name: 'x', expression: { op: 'and', conditions: [] } }, viewer.headers)).status, 403);

@@ -1,5 +1,13 @@
 import type { Readable } from 'node:stream';
-import type { Account, CreateSegment, FilterFieldInfo, ListAccountsQuery, Segment, SegmentPreview, UpdateSegment } from '@northstar/contracts';
+import type {
+  Account,
+  CreateSegment,
+  FilterFieldInfo,
+  ListAccountsQuery,
+  Segment,
+  SegmentPreview,
+  UpdateSegment,
+} from '@northstar/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
@@ -14,7 +22,10 @@ type AccountFilterQueryLike = Omit<ListAccountsQuery, 'limit' | 'cursor'>;
 
 /** What segments need from the account list; passed in so this module never imports accounts. */
 export type SegmentAccountsPort = {
-  listAccounts: (workspaceId: string, query: AccountFilterQueryLike & { limit?: number; cursor?: string }) => Promise<{ items: Account[]; nextCursor: string | null }>;
+  listAccounts: (
+    workspaceId: string,
+    query: AccountFilterQueryLike & { limit?: number; cursor?: string },
+  ) => Promise<{ items: Account[]; nextCursor: string | null }>;
   countAccounts: (workspaceId: string, query: AccountFilterQueryLike) => Promise<number>;
   listAccountIds: (workspaceId: string, query: AccountFilterQueryLike) => Promise<string[]>;
   exportAccountsCsv: (workspaceId: string, query: AccountFilterQueryLike) => Promise<Readable>;
@@ -33,7 +44,8 @@ export function createSegmentsService({ database, clock, accounts }: { database:
   async function getVisibleRow(viewer: SegmentViewer, id: string): Promise<SegmentRow> {
     const row = await repo.findSegment(viewer.workspaceId, id);
     // Someone else's private segment is as absent as another workspace's: 404, never 403.
-    if (!row || (row.visibility === 'private' && row.ownerId !== viewer.userId)) throw new AppError('SEGMENT_NOT_FOUND', 'Segment not found');
+    if (!row || (row.visibility === 'private' && row.ownerId !== viewer.userId))
+      throw new AppError('SEGMENT_NOT_FOUND', 'Segment not found');
     return row;
   }
 
@@ -98,7 +110,8 @@ export function createSegmentsService({ database, clock, accounts }: { database:
     /** Saves a checked expression as a named segment and records its first members. */
     async createSegment(viewer: SegmentViewer, input: CreateSegment): Promise<Segment> {
       const name = input.name.trim();
-      if (!name) throw new AppError('VALIDATION_FAILED', 'Invalid segment', [{ field: 'name', location: 'body', problem: 'must not be blank' }]);
+      if (!name)
+        throw new AppError('VALIDATION_FAILED', 'Invalid segment', [{ field: 'name', location: 'body', problem: 'must not be blank' }]);
       const expression = await checkExpression(viewer.workspaceId, input.expression);
       const now = clock.now();
       const row = await repo.insertSegment({
@@ -170,9 +183,13 @@ export function createSegmentsService({ database, clock, accounts }: { database:
     /** Every field the builder can offer, custom fields included. */
     async listFilterFields(workspaceId: string) {
       const catalogue = await loadFilterCatalogue(database.db, workspaceId);
-      return [...catalogue.values()].map(
-        (f): FilterFieldInfo => ({ name: f.name, type: f.type, source: f.source, operators: [...f.operators], ...(f.options ? { options: [...f.options] } : {}) }),
-      );
+      return [...catalogue.values()].map((f): FilterFieldInfo => ({
+        name: f.name,
+        type: f.type,
+        source: f.source,
+        operators: [...f.operators],
+        ...(f.options ? { options: [...f.options] } : {}),
+      }));
     },
 
     /** Refreshes every segment of a workspace (the scheduled job), returning totals. */

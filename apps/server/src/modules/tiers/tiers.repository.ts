@@ -13,7 +13,10 @@ const CHUNK = 500;
 export function createTiersRepository(db: Db) {
   return {
     async loadPolicy(workspaceId: string): Promise<TieringPolicy> {
-      const [row] = await db.select({ policy: tieringPolicies.policy }).from(tieringPolicies).where(eq(tieringPolicies.workspaceId, workspaceId));
+      const [row] = await db
+        .select({ policy: tieringPolicies.policy })
+        .from(tieringPolicies)
+        .where(eq(tieringPolicies.workspaceId, workspaceId));
       return row?.policy ?? DEFAULT_TIERING_POLICY;
     },
 
@@ -56,7 +59,12 @@ export function createTiersRepository(db: Db) {
     },
 
     /** Replaces the workspace's assignments, appends history, and copies each tier onto accounts.tier. */
-    async writeAssignments(workspaceId: string, assignments: readonly TierAssignment[], changes: readonly TierChange[], now: Date): Promise<void> {
+    async writeAssignments(
+      workspaceId: string,
+      assignments: readonly TierAssignment[],
+      changes: readonly TierChange[],
+      now: Date,
+    ): Promise<void> {
       await db.delete(tierAssignments).where(eq(tierAssignments.workspaceId, workspaceId));
       for (let i = 0; i < assignments.length; i += CHUNK) {
         await db.insert(tierAssignments).values(
@@ -125,7 +133,10 @@ export function createTiersRepository(db: Db) {
     },
 
     async findPin(workspaceId: string, accountId: string) {
-      const [row] = await db.select().from(tierPins).where(and(eq(tierPins.workspaceId, workspaceId), eq(tierPins.accountId, accountId)));
+      const [row] = await db
+        .select()
+        .from(tierPins)
+        .where(and(eq(tierPins.workspaceId, workspaceId), eq(tierPins.accountId, accountId)));
       return row;
     },
 
@@ -138,7 +149,12 @@ export function createTiersRepository(db: Db) {
         .limit(100);
     },
 
-    async upsertPin(workspaceId: string, accountId: string, pin: { tier: Tier; reason: string; expiresOn: string | null; pinnedBy: string | null }, now: Date) {
+    async upsertPin(
+      workspaceId: string,
+      accountId: string,
+      pin: { tier: Tier; reason: string; expiresOn: string | null; pinnedBy: string | null },
+      now: Date,
+    ) {
       await db
         .insert(tierPins)
         .values({ workspaceId, accountId, ...pin, createdAt: now })

@@ -40,7 +40,12 @@ describe('tiers API', () => {
     // No usage or health data yet: the middle falls to B ("no usage data or health score").
     assert.deepEqual(
       res.body.tiers.map((s: { tier: string; accounts: number }) => [s.tier, s.accounts]),
-      [['S', 2], ['A', 0], ['B', 4], ['C', 4]],
+      [
+        ['S', 2],
+        ['A', 0],
+        ['B', 4],
+        ['C', 4],
+      ],
     );
     const first = await call('GET', `/accounts/${ids[1]}/tier`, undefined, viewer.headers);
     assert.equal(first.status, 200);
@@ -78,7 +83,12 @@ describe('tiers API', () => {
 
   it('lets a CSM pin a tier with a reason, shows it, and ends it on unpin', async () => {
     const last = ids[9]!;
-    const pinned = await call('PUT', `/accounts/${last}/tier-pin`, { tier: 'S', reason: 'strategic logo', expiresAt: '2026-04-01' }, csm.headers);
+    const pinned = await call(
+      'PUT',
+      `/accounts/${last}/tier-pin`,
+      { tier: 'S', reason: 'strategic logo', expiresAt: '2026-04-01' },
+      csm.headers,
+    );
     assert.equal(pinned.status, 200, JSON.stringify(pinned.body));
     assert.equal(pinned.body.tier, 'S');
     assert.equal(pinned.body.calculatedTier, 'C');
@@ -106,14 +116,20 @@ describe('tiers API', () => {
   it('rejects a bad pin and a bad policy naming the fields', async () => {
     const pin = await call('PUT', `/accounts/${ids[0]}/tier-pin`, { tier: 'S', reason: '  ', expiresAt: '2026-01-01' });
     assert.equal(pin.status, 400);
-    assert.deepEqual(pin.body.error.details.map((d: { field: string }) => d.field), ['reason', 'expiresAt']);
+    assert.deepEqual(
+      pin.body.error.details.map((d: { field: string }) => d.field),
+      ['reason', 'expiresAt'],
+    );
     const policy = await call('PUT', '/tiers/policy', {
       s: { arrShare: 0.6, maxAccountShare: 0.1, minAccountShare: 0.2 },
       c: { arrPercentile: 0.4, minEmployees: 50 },
       engagement: { usageThreshold: 0.4, healthThreshold: 70 },
     });
     assert.equal(policy.status, 400);
-    assert.deepEqual(policy.body.error.details.map((d: { field: string }) => d.field), ['s.minAccountShare']);
+    assert.deepEqual(
+      policy.body.error.details.map((d: { field: string }) => d.field),
+      ['s.minAccountShare'],
+    );
   });
 
   it('saves a policy and recomputes with it', async () => {

@@ -1,6 +1,13 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AccountTierSchema, PinTierSchema, TieringPolicySchema, TierRecomputeResultSchema, TiersOverviewSchema, Uuid } from '@northstar/contracts';
+import {
+  AccountTierSchema,
+  PinTierSchema,
+  TieringPolicySchema,
+  TierRecomputeResultSchema,
+  TiersOverviewSchema,
+  Uuid,
+} from '@northstar/contracts';
 import { requireActor } from '../../platform/http/route-access';
 import type { TiersService } from './tiers.service';
 
@@ -13,7 +20,11 @@ export function tiersRoutes(service: TiersService): FastifyPluginAsyncTypebox {
       '/tiers',
       {
         config: { access: { permission: 'accounts:read' } },
-        schema: { tags, summary: 'Tiering policy, Pareto curve (cumulative ARR vs accounts) and tier shares', response: { 200: TiersOverviewSchema } },
+        schema: {
+          tags,
+          summary: 'Tiering policy, Pareto curve (cumulative ARR vs accounts) and tier shares',
+          response: { 200: TiersOverviewSchema },
+        },
       },
       async (request) => service.getTiersOverview(requireActor(request).workspaceId),
     );
@@ -21,7 +32,12 @@ export function tiersRoutes(service: TiersService): FastifyPluginAsyncTypebox {
       '/tiers/policy',
       {
         config: { access: { permission: 'tiers:manage' } },
-        schema: { tags, summary: 'Change the tiering policy and recompute tiers with it', body: TieringPolicySchema, response: { 200: TiersOverviewSchema } },
+        schema: {
+          tags,
+          summary: 'Change the tiering policy and recompute tiers with it',
+          body: TieringPolicySchema,
+          response: { 200: TiersOverviewSchema },
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -40,7 +56,12 @@ export function tiersRoutes(service: TiersService): FastifyPluginAsyncTypebox {
       '/accounts/:accountId/tier',
       {
         config: { access: { permission: 'accounts:read' } },
-        schema: { tags, summary: 'An account’s tier, why it is in it (en and zh-CN), its pin and tier history', params: AccountParams, response: { 200: AccountTierSchema } },
+        schema: {
+          tags,
+          summary: 'An account’s tier, why it is in it (en and zh-CN), its pin and tier history',
+          params: AccountParams,
+          response: { 200: AccountTierSchema },
+        },
       },
       async (request) => service.getAccountTier(requireActor(request).workspaceId, request.params.accountId),
     );
@@ -48,7 +69,13 @@ export function tiersRoutes(service: TiersService): FastifyPluginAsyncTypebox {
       '/accounts/:accountId/tier-pin',
       {
         config: { access: { permission: 'accounts:write' } },
-        schema: { tags, summary: 'Pin a tier with a reason, optionally until a date (exclusive)', params: AccountParams, body: PinTierSchema, response: { 200: AccountTierSchema } },
+        schema: {
+          tags,
+          summary: 'Pin a tier with a reason, optionally until a date (exclusive)',
+          params: AccountParams,
+          body: PinTierSchema,
+          response: { 200: AccountTierSchema },
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -59,7 +86,12 @@ export function tiersRoutes(service: TiersService): FastifyPluginAsyncTypebox {
       '/accounts/:accountId/tier-pin',
       {
         config: { access: { permission: 'accounts:write' } },
-        schema: { tags, summary: 'Remove a tier pin; the rules’ tier applies again', params: AccountParams, response: { 200: AccountTierSchema } },
+        schema: {
+          tags,
+          summary: 'Remove a tier pin; the rules’ tier applies again',
+          params: AccountParams,
+          response: { 200: AccountTierSchema },
+        },
       },
       async (request) => service.unpinTier(requireActor(request).workspaceId, request.params.accountId),
     );

@@ -128,7 +128,8 @@ export function createTiersService({ database, clock, loadEngagement = none, loa
       const reason = input.reason.trim();
       const details = [];
       if (!reason) details.push({ field: 'reason', location: 'body', problem: 'must not be blank' });
-      if (input.expiresAt && input.expiresAt <= today()) details.push({ field: 'expiresAt', location: 'body', problem: 'must be after today' });
+      if (input.expiresAt && input.expiresAt <= today())
+        details.push({ field: 'expiresAt', location: 'body', problem: 'must be after today' });
       if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid pin', details);
       const pin = { tier: input.tier, reason, expiresOn: input.expiresAt ?? null, pinnedBy: userId };
       await createTiersRepository(database.db).upsertPin(workspaceId, accountId, pin, clock.now());

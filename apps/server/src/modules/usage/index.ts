@@ -7,3 +7,4 @@ export {
   type UsageOptions,
 } from './usage.service';
 export { trackingRoutes } from './tracking.routes';
+export { usageEvents } from './usage-events.table';

@@ -87,43 +87,38 @@ function readTime(value: unknown, field: string): Date | undefined {
 }
 
 /**
- * Walks the whole value without recursion: refuses nesting beyond MAX_NESTING_DEPTH and strings
+ * Walks the whole value: refuses nesting beyond MAX_NESTING_DEPTH and strings
  * PostgreSQL cannot store (NUL characters, unpaired UTF-16 surrogates from "\ud800" escapes).
  * One such value would otherwise fail the write of every event committed with it. Returns the
  * number of UTF-16 units in its strings and keys plus a margin per value: a cheap size estimate.
  */
-function checkStorable(root: unknown): number {
-  const stack: [unknown, number][] = [[root, 1]];
-  let units = 0;
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    units += 8;
-    if (typeof value === 'string') {
-      checkString(value);
-      units += value.length;
-    } else if (typeof value === 'object' && value !== null) {
-      if (depth > MAX_NESTING_DEPTH) fail(`nesting is deeper than ${MAX_NESTING_DEPTH} levels`);
-      if (Array.isArray(value)) {
-        for (const item of value) stack.push([item, depth + 1]);
-      } else {
-        for (const key in value) {
-          checkString(key);
-          units += key.length;
-          stack.push([(value as Json)[key], depth + 1]);
-        }
-      }
-    } else {
-      units += 16;
+function checkStorable(value: unknown, depth = 1): number {
+  if (typeof value === 'string') {
+    checkString(value);
+    return value.length + 8;
+  }
+  if (typeof value !== 'object' || value === null) return 24;
+  // Recursion is bounded: it stops at MAX_NESTING_DEPTH, far below the stack limit.
+  if (depth > MAX_NESTING_DEPTH) fail(`nesting is deeper than ${MAX_NESTING_DEPTH} levels`);
+  let units = 8;
+  if (Array.isArray(value)) {
+    for (const item of value) units += checkStorable(item, depth + 1);
+  } else {
+    for (const key in value) {
+      checkString(key);
+      units += key.length + checkStorable((value as Json)[key], depth + 1);
     }
   }
   return units;
 }
 
+// The cheap scan first: surrogates (emoji, rare CJK) are uncommon, lone ones rarer still.
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function checkString(value: string): void {
   if (value.includes('\u0000')) fail('a string contains a NUL character (\\u0000)');
-  if (LONE_SURROGATE.test(value)) fail('a string contains an unpaired UTF-16 surrogate');
+  if (ANY_SURROGATE.test(value) && LONE_SURROGATE.test(value)) fail('a string contains an unpaired UTF-16 surrogate');
 }
 
 /**

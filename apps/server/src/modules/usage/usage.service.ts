@@ -84,7 +84,7 @@ export function createUsageService({
     events.forEach((raw, index) => {
       const parsed = parseTrackingEvent(raw, { ...envelope, receivedAt });
       if (!parsed.ok) rejected.push({ index, reason: parsed.reason });
-      else rows.push({ ...parsed.event, workspaceId, messageKey: calculateMessageKey(workspaceId, parsed.event.messageId) });
+      else rows.push(Object.assign(parsed.event, { workspaceId, messageKey: calculateMessageKey(workspaceId, parsed.event.messageId) }));
     });
     await commits.submit(rows);
     return { accepted: rows.length, rejected };

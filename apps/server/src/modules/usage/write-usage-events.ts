@@ -284,35 +284,17 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     for (const r of rows) if (!unique.has(r.messageKey)) unique.set(r.messageKey, r);
     let accounts = new Map<string, string | null>();
     let users = new Map<string, string | null>();
-    const T: number[] = [performance.now()];
     await runIngestTransaction(database, async (tx) => {
       accounts = new Map();
       users = new Map();
       appliedNow = new Map();
-      T.push(performance.now());
       const fresh = await claimNew(tx, [...unique.values()]);
-      T.push(performance.now());
       if (fresh.length === 0) return;
       await upsertGroupAccounts(tx, fresh, accounts);
-      T.push(performance.now());
       await upsertUsers(tx, fresh, accounts, users);
-      T.push(performance.now());
       const accountIds = await creditAccounts(tx, fresh, accounts, users);
-      T.push(performance.now());
-      const data = encode(fresh, accountIds);
-      T.push(performance.now());
-      await tx.copyFrom(`usage_events (${COLUMNS})`, data);
-      T.push(performance.now());
+      await tx.copyFrom(`usage_events (${COLUMNS})`, encode(fresh, accountIds));
     });
-    T.push(performance.now());
-    if (process.env.DEBUG_INGEST)
-      console.error(
-        'flush',
-        rows.length,
-        T.slice(1)
-          .map((x, i) => (x - T[i]!).toFixed(1))
-          .join(' '),
-      );
     remember(accountByExternalId, accounts);
     remember(accountByUser, users);
     if (applied.size + appliedNow.size > CACHE_MAX) applied = new Map();

@@ -4,6 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useCan } from '../auth/session';
 import { ContactsSection } from '../contacts/contacts-section';
 import { AccountUsageSection } from '../usage/account-usage-section';
+import { AccountLifecycleSection } from '../lifecycle/account-lifecycle-section';
+import { AccountTierSection } from '../tiers/account-tier-section';
 import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Card, Loading, PageHeader } from '../../ui/page-header';
@@ -69,6 +71,8 @@ export function AccountPage() {
       <Card title={editing ? t('accounts.editTitle') : t('accounts.details')}>
         {editing ? <AccountEditForm account={a} onDone={() => setEditing(false)} /> : <AccountDetails account={a} />}
       </Card>
+      <AccountTierSection accountId={a.id} canWrite={can('accounts:write')} />
+      <AccountLifecycleSection accountId={a.id} canWrite={can('accounts:write')} />
       <AccountUsageSection accountId={a.id} />
       <ContactsSection accountId={a.id} canWrite={can('accounts:write')} />
     </div>

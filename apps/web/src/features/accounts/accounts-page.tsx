@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { listStateToFilterJson } from '../segments/filter-builder-model';
 import { Button } from '../../ui/button';
 import { EmptyState } from '../../ui/empty-state';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -46,13 +47,23 @@ export function AccountsPage() {
       <PageHeader
         title={t('accounts.title')}
         actions={
-          <a
-            href={exportUrl(toFilterQuery(state))}
-            download
-            className="inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-3 text-[13px] font-medium text-zinc-800 shadow-xs hover:bg-zinc-50"
-          >
-            {t('accounts.exportCsv')}
-          </a>
+          <>
+            {hasFilters(state) && (
+              <Link
+                to={`/segments?expression=${encodeURIComponent(JSON.stringify(listStateToFilterJson(state)))}`}
+                className="inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-3 text-[13px] font-medium text-zinc-800 shadow-xs hover:bg-zinc-50"
+              >
+                {t('segments.saveListFilter')}
+              </Link>
+            )}
+            <a
+              href={exportUrl(toFilterQuery(state))}
+              download
+              className="inline-flex h-8 items-center rounded-md border border-zinc-300 bg-white px-3 text-[13px] font-medium text-zinc-800 shadow-xs hover:bg-zinc-50"
+            >
+              {t('accounts.exportCsv')}
+            </a>
+          </>
         }
       />
       {deleted && (
