@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from './src/platform/db/database';
+import { migrateDatabase } from './src/platform/db/migrate';
+import { createServices } from './src/services';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbg-'));
+const database = await openDatabase({ dataDir: dir });
+await migrateDatabase(database);
+const services = createServices({ database });
+const t0 = performance.now();
+let last = '';
+await services.demo.createDemo({ seed: 1, accountCount: Number(process.argv[2]), today: '2026-05-01', onProgress: (p) => { if (p.step !== last || p.step === 'usage') console.error('step', p.step, p.done, p.total, ((performance.now() - t0) / 1000).toFixed(1)); last = p.step; } });
+console.error('done', ((performance.now() - t0) / 1000).toFixed(1));
+await database.close();
