@@ -5,14 +5,14 @@ import type { Random } from './demo-random';
 /** Days of usage history the demo sends, ending on its reference date. */
 export const DEMO_USAGE_DAYS = 90;
 /**
- * Average tracked events per account over the 90 days: ~450k for the default 500 accounts.
- * Enough for every chart to look lived-in (a heavy account sees hundreds of events a day, a
- * light one a few a week) while `northstar demo` stays well under a minute on PGlite, whose
- * ingestion runs at ~40–50k events/s (STACK.md).
+ * Average tracked events per account over the 90 days: ~150k for the default 500 accounts.
+ * Enough for every chart to look lived-in (a heavy account sees ~100 events a day, a light one
+ * a few a week) while `northstar demo` stays within a minute on PGlite: ingestion runs at
+ * ~10–40k events/s there, and the rollup of the whole window at ~10k events/s.
  */
-export const DEMO_EVENTS_PER_ACCOUNT = 900;
+export const DEMO_EVENTS_PER_ACCOUNT = 300;
 /** Product users per account are a share of licensed seats, capped so no account dominates the volume. */
-const MAX_USERS = 250;
+const MAX_USERS = 120;
 // Activity by ISO weekday (Monday first): a business tool is used on working days.
 const WEEKDAY_FACTOR = [1, 1.05, 1.05, 1, 0.85, 0.12, 0.07] as const;
 

@@ -12,6 +12,8 @@ const STATE_NAME = 'usage.rollup';
  * again on the next run; an event committed later than this is only picked up by a rebuild.
  */
 export const SETTLE_MARGIN_MS = 15_000;
+/** New events beyond which a run refreshes the planner's statistics first. */
+const BULK_EVENTS = 50_000;
 // One rollup writer at a time across processes: the worker's job and a CLI rebuild.
 const LOCK_KEY = 72646213;
 
@@ -109,6 +111,9 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
             FROM usage_events WHERE received_at > ${lower.toISOString()}::timestamptz`,
       );
       let result: RollupResult = { accountDays: 0, userDays: 0 };
+      // After a bulk load (backfill, demo) the planner's row estimates are stale — PGlite has no
+      // autovacuum at all — and the bucket join it then picks ran for minutes on 500k events.
+      if (Number(bounds?.n ?? 0) > BULK_EVENTS) await tx.execute(sql`ANALYZE usage_events`);
       if (bounds?.lo && bounds.hi && bounds.upper) {
         const dirty = sql`SELECT DISTINCT e.workspace_id, e.account_id, (e."timestamp" AT TIME ZONE w.timezone)::date AS day
           FROM usage_events e JOIN workspaces w ON w.id = e.workspace_id ${LIVE_ACCOUNT}
