@@ -104,7 +104,7 @@ export function expandDemoUsageEvents(input: {
     const last = random.pick(ENGLISH_LAST_NAMES);
     const timestamp = at(firstDay, 8 * 60 + (i % 60), 0);
     const email = `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}${i + 1}@${account.domain}`;
-    events.push({ type: 'identify', messageId: `${userId}-identify`, userId, traits: { name: `${first} ${last}`, email }, timestamp });
+    events.push({ type: 'identify', messageId: `${userId}-identify`, userId, traits: { name: `${first} ${last}`, email }, context, timestamp });
     events.push({ type: 'group', messageId: `${userId}-group`, userId, groupId: account.key, traits: { name: account.name }, timestamp });
   });
 

@@ -71,7 +71,10 @@ export function generateDemoUsage(input: { today: string; accounts: readonly Dem
   const scale = total > 0 ? (DEMO_EVENTS_PER_ACCOUNT * input.accounts.length) / total : 0;
   return {
     start,
-    accounts: drafts.map(({ raw, ...d }) => ({ ...d, dailyEvents: raw.map((x) => Math.round(x * scale)) })),
+    accounts: drafts
+      .map(({ raw, ...d }) => ({ ...d, dailyEvents: raw.map((x) => Math.round(x * scale)) }))
+      // The lightest accounts can round to nothing: they have no product users to send either.
+      .filter((d) => d.dailyEvents.some((n) => n > 0)),
   };
 }
 
@@ -83,7 +86,7 @@ function trendLevel(
   churnDay: number | undefined,
 ): number {
   const last = DEMO_USAGE_DAYS - 1;
-  if (trend === 'growing') return 0.45 + 0.25 * shape.from + (0.55 - 0.25 * shape.from) * (day / last);
+  if (trend === 'growing') return 0.35 + 0.25 * shape.from + (0.65 - 0.25 * shape.from) * (day / last);
   if (trend === 'declining') {
     // Steady until a turning point in the first half, then down to 15–40% of its usual.
     const turn = Math.floor(shape.at * 45);

@@ -1,0 +1,12 @@
+import { createServices } from './src/services';
+import { createDemoService } from './src/modules/demo';
+import { createTestDatabase } from './src/testing/test-database';
+const database = await createTestDatabase();
+const s = createServices({ database });
+const demo = createDemoService({ database, clock: s.clock, workspaces: s.workspaces, users: s.users, apiKeys: s.apiKeys, usage: { ingestEvents: s.usage.ingestEvents, createFeature: s.usageAnalytics.createFeature, rollUpNewEvents: s.usageAnalytics.rollUpNewEvents } });
+const start = Date.now();
+const ws = await demo.createDemo({ seed: 3, today: '2026-05-01' });
+console.log('built without afterBuild', Date.now() - start);
+const t0 = Date.now(); await s.tiers.recomputeTiers(ws.workspace.id); console.log('tiers', Date.now() - t0);
+const t1 = Date.now(); console.log(await s.lifecycle.evaluateStageRules(ws.workspace.id), Date.now() - t1);
+await database.close();
