@@ -64,12 +64,17 @@ export function createServices({ database, clock = systemClock }: { database: Da
       workspaces,
       users,
       apiKeys,
-      usage: { ingestEvents: usage.ingestEvents, createFeature: usageAnalytics.createFeature, rollUpNewEvents: usageAnalytics.rollUpNewEvents },
+      usage: {
+        ingestEvents: usage.ingestEvents,
+        createFeature: usageAnalytics.createFeature,
+        rollUpNewEvents: usageAnalytics.rollUpNewEvents,
+      },
       // The demo's accounts arrive with explained tiers and dated stage history, as if the
       // scheduled jobs had already run.
-      afterBuild: async (workspaceId) => {
+      afterBuild: async (workspaceId, today) => {
         await tiers.recomputeTiers(workspaceId);
-        await lifecycle.evaluateStageRules(workspaceId);
+        // As of the demo's reference date, which a test may set apart from the clock.
+        await lifecycle.evaluateStageRules(workspaceId, { today });
       },
     }),
   };

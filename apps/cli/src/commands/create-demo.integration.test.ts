@@ -91,7 +91,7 @@ describe('northstar demo (real process)', () => {
   });
 
   it('shows progress on stderr, not stdout', () => {
-    assert.match(first.stderr, /demo \[=+\] 100% \| contacts/);
+    assert.match(first.stderr, /demo \[=+\] 100% \| usage/);
   });
 
   it('refuses to run again over the demo without --reset, exiting 1', async () => {

@@ -98,11 +98,19 @@ describe('demo service', () => {
 
   it('sends the usage through ingestion and rolls it up, so the usage API shows it at once', async () => {
     const ws = first.workspace.id;
-    assert.equal(await count("SELECT count(*) AS n FROM usage_events WHERE workspace_id = $1 AND type IN ('track', 'page')", [ws]), first.counts.usageEvents);
-    const busiest = (await database.query('SELECT account_id FROM usage_account_days WHERE workspace_id = $1 ORDER BY events DESC LIMIT 1', [ws])).rows[0]!;
+    assert.equal(
+      await count("SELECT count(*) AS n FROM usage_events WHERE workspace_id = $1 AND type IN ('track', 'page')", [ws]),
+      first.counts.usageEvents,
+    );
+    const busiest = (
+      await database.query('SELECT account_id FROM usage_account_days WHERE workspace_id = $1 ORDER BY events DESC LIMIT 1', [ws])
+    ).rows[0]!;
     const usage = await services.usageAnalytics.getAccountUsage(ws, String(busiest.account_id), { from: '2026-04-02', to: today });
     assert.ok(usage.events > 0 && usage.activeUsers > 0, JSON.stringify({ events: usage.events, users: usage.activeUsers }));
-    assert.ok(usage.features.some((f) => f.name === 'Order processing' && f.events > 0), 'the demo features are mapped');
+    assert.ok(
+      usage.features.some((f) => f.name === 'Order processing' && f.events > 0),
+      'the demo features are mapped',
+    );
     assert.equal(await count('SELECT count(*) AS n FROM usage_events WHERE workspace_id = $1 AND account_id IS NULL', [ws]), 0);
   });
 

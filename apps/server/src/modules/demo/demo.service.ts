@@ -38,7 +38,7 @@ type Deps = {
   /** Ingestion and rollups, for the usage step. */
   usage: DemoUsagePort;
   /** Derived data other modules compute from the rows (tiers, stage history), run once they exist. */
-  afterBuild?: (workspaceId: string) => Promise<void>;
+  afterBuild?: (workspaceId: string, today: string) => Promise<void>;
 };
 
 export function createDemoService(deps: Deps) {
@@ -116,7 +116,7 @@ export function createDemoService(deps: Deps) {
           for (const step of DEMO_STEPS.filter((s) => !s.afterCommit)) await step.write(context(tx, step), plan);
         });
         for (const step of DEMO_STEPS.filter((s) => s.afterCommit)) await step.write(context(database.db, step), plan);
-        await deps.afterBuild?.(setup.workspace.id);
+        await deps.afterBuild?.(setup.workspace.id, today);
       } catch (error) {
         await repo.deleteWorkspace(setup.workspace.id);
         throw error;

@@ -56,7 +56,15 @@ export function zoneOffsetMinutes(date: string, timeZone: string): number {
   if (hit !== undefined) return hit;
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formatters.set(timeZone, format);
   }
   const noon = new Date(`${date}T12:00:00Z`);
@@ -97,14 +105,22 @@ export function expandDemoUsageEvents(input: {
     const date = addDays(input.start, day);
     return Date.parse(`${date}T00:00:00Z`) + zoneOffsetMinutes(date, input.timeZone) * 60_000;
   });
-  const at = (day: number, minuteOfDay: number, second: number) => new Date(midnights[day]! + minuteOfDay * 60_000 + second * 1000).toISOString();
+  const at = (day: number, minuteOfDay: number, second: number) =>
+    new Date(midnights[day]! + minuteOfDay * 60_000 + second * 1000).toISOString();
 
   userIds.forEach((userId, i) => {
     const first = random.pick(ENGLISH_FIRST_NAMES);
     const last = random.pick(ENGLISH_LAST_NAMES);
     const timestamp = at(firstDay, 8 * 60 + (i % 60), 0);
     const email = `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}${i + 1}@${account.domain}`;
-    events.push({ type: 'identify', messageId: `${userId}-identify`, userId, traits: { name: `${first} ${last}`, email }, context, timestamp });
+    events.push({
+      type: 'identify',
+      messageId: `${userId}-identify`,
+      userId,
+      traits: { name: `${first} ${last}`, email },
+      context,
+      timestamp,
+    });
     events.push({ type: 'group', messageId: `${userId}-group`, userId, groupId: account.key, traits: { name: account.name }, timestamp });
   });
 

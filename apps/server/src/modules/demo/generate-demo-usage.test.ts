@@ -10,7 +10,13 @@ const { usage } = plan;
 const accounts = new Map(plan.accounts.map((a) => [a.key, a]));
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 const expand = (accountKey: string) =>
-  expandDemoUsageEvents({ seed: 7, start: usage.start, timeZone: 'UTC', account: accounts.get(accountKey)!, usage: usage.accounts.find((u) => u.accountKey === accountKey)! });
+  expandDemoUsageEvents({
+    seed: 7,
+    start: usage.start,
+    timeZone: 'UTC',
+    account: accounts.get(accountKey)!,
+    usage: usage.accounts.find((u) => u.accountKey === accountKey)!,
+  });
 
 describe('demo usage', () => {
   it('is the same for the same seed and date, and different for another seed', () => {
@@ -34,7 +40,10 @@ describe('demo usage', () => {
   it('has ~15% growing and 10–15% declining or churning accounts, at-risk ones most likely to decline', () => {
     const share = (trends: string[]) => usage.accounts.filter((a) => trends.includes(a.trend)).length / plan.accounts.length;
     assert.ok(share(['growing']) > 0.1 && share(['growing']) < 0.2, `growing ${share(['growing'])}`);
-    assert.ok(share(['declining', 'churning']) >= 0.1 && share(['declining', 'churning']) <= 0.16, `declining ${share(['declining', 'churning'])}`);
+    assert.ok(
+      share(['declining', 'churning']) >= 0.1 && share(['declining', 'churning']) <= 0.16,
+      `declining ${share(['declining', 'churning'])}`,
+    );
     const atRisk = usage.accounts.filter((a) => accounts.get(a.accountKey)!.tags.includes('at-risk'));
     const others = usage.accounts.filter((a) => !accounts.get(a.accountKey)!.tags.includes('at-risk'));
     const declineRate = (list: typeof atRisk) => list.filter((a) => a.trend === 'declining').length / Math.max(1, list.length);
@@ -46,8 +55,10 @@ describe('demo usage', () => {
     // Accounts whose contract began inside the window start from nothing, and a handful of
     // events a month is all rounding: compare the others.
     const fromStart = usage.accounts.filter((u) => sum(u.dailyEvents.slice(0, 7)) > 0 && sum(u.dailyEvents.slice(0, 28)) >= 30);
-    for (const a of fromStart.filter((u) => u.trend === 'declining')) assert.ok(ratio(a.dailyEvents) < 0.8, `${a.accountKey} ${ratio(a.dailyEvents)}`);
-    for (const a of fromStart.filter((u) => u.trend === 'growing')) assert.ok(ratio(a.dailyEvents) > 1.15, `${a.accountKey} ${ratio(a.dailyEvents)}`);
+    for (const a of fromStart.filter((u) => u.trend === 'declining'))
+      assert.ok(ratio(a.dailyEvents) < 0.8, `${a.accountKey} ${ratio(a.dailyEvents)}`);
+    for (const a of fromStart.filter((u) => u.trend === 'growing'))
+      assert.ok(ratio(a.dailyEvents) > 1.15, `${a.accountKey} ${ratio(a.dailyEvents)}`);
     const churning = usage.accounts.filter((u) => u.trend === 'churning');
     assert.ok(churning.length > 0);
     for (const a of churning) {

@@ -151,9 +151,10 @@ export function createLifecycleService({ database, clock }: { database: Database
      * Runs the stage rules over every live account (the daily job), recording each move. Accounts
      * with a stage but no history first get a stay dated from their contract.
      */
-    async evaluateStageRules(workspaceId: string): Promise<{ backfilled: number; moved: number }> {
-      const now = clock.now();
-      const asOf = today();
+    async evaluateStageRules(workspaceId: string, options: { today?: string } = {}): Promise<{ backfilled: number; moved: number }> {
+      // A run "as of" a given day (the demo's reference date) also dates its moves on that day.
+      const now = options.today ? new Date(`${options.today}T00:00:00Z`) : clock.now();
+      const asOf = options.today ?? today();
       return database.db.transaction(async (tx) => {
         const txRepo = createLifecycleRepository(tx);
         await txRepo.lockWorkspace(workspaceId);

@@ -4,8 +4,9 @@ import type { Database } from '../../platform/db/database';
 import { createServices, type Services } from '../../services';
 import { createTestDatabase } from '../../testing/test-database';
 
-// The issue's acceptance check: on demo data the tiers follow DOMAIN §3 and every account says why.
-describe('tiers on the demo portfolio', () => {
+// The issue's acceptance checks on demo data: tiers follow DOMAIN §3 and every account says why;
+// stage history is seeded consistently with the demo's stages.
+describe('tiers and stages on the demo portfolio', () => {
   let database: Database;
   let services: Services;
   let workspaceId: string;
@@ -13,7 +14,8 @@ describe('tiers on the demo portfolio', () => {
   before(async () => {
     database = await createTestDatabase();
     services = createServices({ database });
-    workspaceId = (await services.demo.createDemo({ seed: 3, today: '2026-05-01' })).workspace.id;
+    // 200 accounts keep the build quick while the Pareto shape still holds.
+    workspaceId = (await services.demo.createDemo({ seed: 3, today: '2026-05-01', accountCount: 200 })).workspace.id;
   });
   after(() => database.close());
 
@@ -35,12 +37,29 @@ describe('tiers on the demo portfolio', () => {
        WHERE a.workspace_id = $1 AND a.status = 'active' AND a.deleted_at IS NULL`,
       [workspaceId],
     );
-    assert.ok(rows.length > 100);
+    assert.ok(rows.length > 100, `${rows.length} active accounts`);
     for (const row of rows) {
       const text = row.reason_text as { en: string; 'zh-CN': string } | null;
       assert.ok(text && /^top \d+% by ARR/.test(text.en) && text['zh-CN'].startsWith('ARR 排名前'), JSON.stringify(row));
     }
     const one = await services.tiers.getAccountTier(workspaceId, String(rows[0]!.id));
     assert.equal(one.history.length, 1);
+  });
+
+  it('seeds one open stay per account, matching its stage, so the rules have nothing to move', async () => {
+    const { rows } = await database.query(
+      `SELECT a.lifecycle_stage, h.stage, h.entered_by FROM accounts a
+       LEFT JOIN lifecycle_stage_history h ON h.workspace_id = a.workspace_id AND h.account_id = a.id AND h.left_at IS NULL
+       WHERE a.workspace_id = $1 AND a.deleted_at IS NULL`,
+      [workspaceId],
+    );
+    assert.equal(rows.length, 200);
+    for (const row of rows) assert.equal(row.stage, row.lifecycle_stage, JSON.stringify(row));
+    assert.deepEqual(await services.lifecycle.evaluateStageRules(workspaceId, { today: '2026-05-01' }), { backfilled: 0, moved: 0 });
+    const board = await services.lifecycle.getBoard(workspaceId);
+    assert.equal(
+      board.columns.reduce((sum, c) => sum + c.count, 0),
+      200,
+    );
   });
 });
