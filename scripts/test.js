@@ -54,7 +54,7 @@ if (files.some((f) => kindOf(f) === 'e2e')) {
 
 process.stdout.write(`\n== tests on ${engine}: ${files.length} files\n`);
 const started = Date.now();
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files], {
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
