@@ -20,7 +20,7 @@ const EnvSchema = z.object({
   NORTHSTAR_ROLES: z.string().default('api,worker,scheduler'),
   NORTHSTAR_WEB_DIST: z.string().optional(),
   NORTHSTAR_PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
-  /** How long a stopping server keeps accepting connections already on their way (ms). */
+  /** On shutdown, the listener closes once no connection has arrived for this long (ms, at most 10 s in all). */
   NORTHSTAR_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 

@@ -60,16 +60,21 @@ export async function startServer(config: Config, options: { handleSignals?: boo
     'northstar started',
   );
 
+  let lastConnectionAt = Date.now();
+  app.server.on('connection', () => {
+    lastConnectionAt = Date.now();
+  });
   let stopping: Promise<void> | undefined;
   const stopHooks: (() => Promise<void>)[] = [];
   const stop = () => {
     stopping ??= (async () => {
       for (const hook of stopHooks) await hook();
-      app.log.info({ graceMs: config.shutdownGraceMs }, 'shutting down: draining requests');
+      app.log.info({ quietMs: config.shutdownGraceMs }, 'shutting down: draining requests');
       // Connections a client opened just before the signal may still sit in the kernel's accept
-      // queue; closing the listener at once would reset them. Keep accepting for a short grace
-      // period, then close, which waits for every request in flight.
-      await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+      // queue; closing the listener at once would reset them. Keep accepting until no new
+      // connection has arrived for a quiet period (at most 10 s), then close, which waits for
+      // every request in flight.
+      await waitForQuietListener(() => lastConnectionAt, config.shutdownGraceMs, 10_000);
       await app.close();
       await jobs.stop();
       await database.close();
@@ -90,4 +95,16 @@ export async function startServer(config: Config, options: { handleSignals?: boo
     }
   }
   return { url, services, stop, onStop: (hook) => stopHooks.push(hook) };
+}
+
+async function waitForQuietListener(lastConnectionAt: () => number, quietMs: number, maxMs: number): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100, quietMs)));
+    // One more turn through the poll phase, so connections that queued up while the loop was
+    // busy are accepted (and counted) before the quiet period is judged.
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = Date.now();
+    if (now - Math.max(lastConnectionAt(), started) >= quietMs || now - started >= maxMs) return;
+  }
 }
