@@ -1,58 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { openDatabase } from '@northstar/server';
-
-const BIN = fileURLToPath(new URL('../../bin/northstar.js', import.meta.url));
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** A fresh place for the CLI to write: a temp data dir, or a new database on the test server. */
-async function createTarget(): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(`${os.tmpdir()}/northstar-demo-cli-`);
-  const base: NodeJS.ProcessEnv = { ...process.env, NORTHSTAR_DATA_DIR: dataDir, NORTHSTAR_LOG_LEVEL: 'silent' };
-  delete base.DATABASE_URL;
-  const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return { env: base, cleanup: removeDir };
-
-  const name = `northstar_demo_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { ...base, DATABASE_URL: url.toString() },
-    cleanup: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.close();
-      await removeDir();
-    },
-  };
-}
+import { createTestEnv, runCli, type CliResult, type TestEnv } from '../../test/cli-process';
 
 describe('northstar demo (real process)', () => {
-  let target: Awaited<ReturnType<typeof createTarget>>;
-  let first: Run;
+  let target: TestEnv;
+  let first: CliResult;
 
   before(async () => {
-    target = await createTarget();
+    target = await createTestEnv();
     first = await runCli(['demo', '--seed', '7', '--today', '2026-05-01', '--json'], target.env);
   });
   after(async () => {
