@@ -30,6 +30,16 @@ export function registerJobs(jobs: JobQueue, services: Services): void {
       },
     }),
   );
+  jobs.register(
+    defineJob<{ retentionDays?: number }>({
+      name: 'usage.prune-message-ids',
+      // Daily: de-duplication keys are kept for a window only (USAGE_DEDUP_RETENTION_DAYS, docs/tracking-api.md).
+      schedule: '53 2 * * *',
+      handler: async ({ retentionDays }) => {
+        await services.usage.pruneMessageIds(retentionDays);
+      },
+    }),
+  );
   registerUsageRollupJob(jobs, services.usageAnalytics);
   jobs.register(
     defineJob<{ workspaceId?: string }>({

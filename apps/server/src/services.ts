@@ -22,7 +22,8 @@ export function createServices({ database, clock = systemClock }: { database: Da
   const users = createUsersService({ database, clock });
   const apiKeys = createApiKeysService({ database, clock });
   const auth = createAuthService({ database, clock, users, workspaces, apiKeys });
-  const accounts = createAccountsService({ database, clock });
+  const lifecycle = createLifecycleService({ database, clock });
+  const accounts = createAccountsService({ database, clock, lifecycle });
   const usage = createUsageService({ database, clock, apiKeys });
   const usageAnalytics = createUsageAnalyticsService({ database, clock });
   const imports = createImportsService({
@@ -30,9 +31,9 @@ export function createServices({ database, clock = systemClock }: { database: Da
     clock,
     iterateAccounts: accounts.iterateAccounts,
     usage: { ingestEvents: usage.ingestEvents, rollUpNewEvents: usageAnalytics.rollUpNewEvents },
+    afterRecordsWritten: (workspaceId) => lifecycle.evaluateStageRules(workspaceId),
   });
-  const tiers = createTiersService({ database, clock });
-  const lifecycle = createLifecycleService({ database, clock });
+  const tiers = createTiersService({ database, clock, loadEngagement: usageAnalytics.loadSeatEngagement });
   const segments = createSegmentsService({
     database,
     clock,
@@ -72,10 +73,11 @@ export function createServices({ database, clock = systemClock }: { database: Da
       // The demo's accounts arrive with explained tiers and dated stage history, as if the
       // scheduled jobs had already run.
       afterBuild: async (workspaceId, today) => {
-        await tiers.recomputeTiers(workspaceId);
+        await tiers.recomputeTiers(workspaceId, { today });
         // As of the demo's reference date, which a test may set apart from the clock.
         await lifecycle.evaluateStageRules(workspaceId, { today });
       },
+      deleteWorkspaceData: usage.deleteWorkspaceUsage,
     }),
   };
 }

@@ -51,6 +51,16 @@ export const AccountSchema = StrictObject({
   tags: Type.Array(Type.String()),
   customFields: CustomFieldValuesSchema,
   contactCount: Type.Integer(),
+  /** The latest daily health snapshot (issue #5); null before the first score. Optional only for older clients' fixtures. */
+  health: Type.Optional(
+    Nullable(
+      StrictObject({
+        score: Nullable(Type.Number()),
+        band: Nullable(Type.Enum(['red', 'yellow', 'green'])),
+        date: IsoDate,
+      }),
+    ),
+  ),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   deletedAt: Nullable(Timestamp),

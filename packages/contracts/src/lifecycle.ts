@@ -3,16 +3,70 @@ import { LifecycleStageSchema, TierSchema } from './accounts';
 import { Nullable, StrictObject, Timestamp, Uuid } from './schema-helpers';
 import { LocalizedTextSchema } from './tiers';
 
+const Text = Type.String({ maxLength: 300 });
+const ConfigTextSchema = StrictObject({ en: Text, 'zh-CN': Text });
+
+/**
+ * A condition that moves an account into the stage it belongs to. `from` is one stage for
+ * checklist_completed and a list for the others; `days` belongs to renewal_within_days;
+ * `enabled: false` switches the rule off (absent means on).
+ */
+export const StageEntryRuleSchema = StrictObject({
+  kind: Type.Enum(['checklist_completed', 'renewal_within_days', 'renewed', 'contract_ended_without_renewal']),
+  from: Type.Union([LifecycleStageSchema, Type.Array(LifecycleStageSchema, { maxItems: 7 })]),
+  days: Type.Optional(Type.Integer()),
+  enabled: Type.Optional(Type.Boolean()),
+});
+
 export const StageDefinitionSchema = StrictObject({
   stage: LifecycleStageSchema,
   kind: Type.Enum(['working', 'outcome']),
   enabled: Type.Boolean(),
-  label: LocalizedTextSchema,
-  goals: Type.Array(LocalizedTextSchema),
-  checklist: Type.Array(StrictObject({ key: Type.String(), label: LocalizedTextSchema, required: Type.Boolean() })),
+  label: ConfigTextSchema,
+  goals: Type.Array(ConfigTextSchema, { maxItems: 20 }),
+  checklist: Type.Array(StrictObject({ key: Type.String({ maxLength: 50 }), label: ConfigTextSchema, required: Type.Boolean() }), {
+    maxItems: 30,
+  }),
   expectedDurationDays: Nullable(Type.Integer()),
-  entryRules: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  entryRules: Type.Array(StageEntryRuleSchema, { maxItems: 10 }),
 });
+
+/** PUT /lifecycle/config: every stage in order with its goals, checklist, expected duration and rules. */
+export const LifecycleConfigSchema = StrictObject(
+  {
+    stages: Type.Array(StageDefinitionSchema, { maxItems: 7 }),
+    /** A stage a CSM set by hand stays until a CSM changes it (contract facts excepted). */
+    holdManualStages: Type.Boolean(),
+  },
+  {
+    examples: [
+      {
+        holdManualStages: true,
+        stages: [
+          {
+            stage: 'handoff',
+            kind: 'working',
+            enabled: true,
+            label: { en: 'Handoff', 'zh-CN': '交接' },
+            goals: [],
+            checklist: [{ key: 'decision_maker', label: { en: 'Decision maker', 'zh-CN': '决策人' }, required: true }],
+            expectedDurationDays: 14,
+            entryRules: [],
+          },
+        ],
+      },
+    ],
+  },
+);
+export type LifecycleConfigBody = Static<typeof LifecycleConfigSchema>;
+
+/** GET /lifecycle/config: the workspace's lifecycle and whether an admin ever changed it. */
+export const LifecycleConfigViewSchema = StrictObject({
+  config: LifecycleConfigSchema,
+  isDefault: Type.Boolean(),
+  updatedAt: Nullable(Timestamp),
+});
+export type LifecycleConfigView = Static<typeof LifecycleConfigViewSchema>;
 
 export const BoardAccountSchema = StrictObject({
   id: Uuid,

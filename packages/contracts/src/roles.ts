@@ -22,7 +22,25 @@ export const PERMISSIONS = {
   'custom-fields:manage': ['admin', 'manager'],
   'features:manage': ['admin', 'manager'],
   'tiers:manage': ['admin', 'manager'],
+  'lifecycle:manage': ['admin'],
   'segments:write': ['admin', 'manager', 'csm'],
+  'rules:read': ['admin', 'manager', 'csm', 'viewer'],
+  'rules:manage': ['admin', 'manager'],
+  // Receiver URLs can carry secrets (chat webhooks embed a token): admins and managers only.
+  'webhooks:read': ['admin', 'manager'],
+  'webhooks:manage': ['admin', 'manager'],
+  // Health (issue #5): everyone reads scores; CSMs record experience inputs and targets; admins own scorecards.
+  'health:read': ['admin', 'manager', 'csm', 'viewer'],
+  'health:inputs': ['admin', 'manager', 'csm'],
+  'health:manage': ['admin'],
+  // Work (issue #7): CSMs log touches and work their own tasks; managers see and act on the team's;
+  // admins edit playbooks; viewers read timelines, tasks and the execution/coverage reports.
+  'touches:write': ['admin', 'manager', 'csm'],
+  'tasks:write': ['admin', 'manager', 'csm'],
+  'tasks:manage-team': ['admin', 'manager'],
+  'playbooks:manage': ['admin'],
+  'playbooks:run': ['admin', 'manager', 'csm'],
+  'work-metrics:read': ['admin', 'manager', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

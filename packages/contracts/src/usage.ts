@@ -121,12 +121,35 @@ export const ProductUserEventSchema = StrictObject({
   properties: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });
 
+/** How many of a user's recent events one page holds by default. */
+export const PRODUCT_USER_EVENTS_PAGE = 50;
+/** How far back a user's raw events are listed (usage_events is not indexed by user). */
+export const PRODUCT_USER_EVENT_DAYS = 90;
+
 export const ProductUserDetailSchema = StrictObject({
   user: ProductUserSchema,
-  /** The latest 100 events of the last 90 days, newest first. */
+  /** The account the user belongs to, for the link back; null when not linked (or deleted). */
+  accountName: Nullable(Type.String()),
+  /** Activity events per local day over the last 90 days, oldest first, zeros included. */
+  daily: Type.Array(StrictObject({ date: IsoDate, events: Type.Integer() })),
+  /** The first page of the user's events of the last 90 days, newest first. */
   events: Type.Array(ProductUserEventSchema),
+  /** Pass to GET /product-users/:id/events for the next page; null when there is none. */
+  nextCursor: Nullable(Type.String()),
 });
 export type ProductUserDetail = Static<typeof ProductUserDetailSchema>;
+
+export const ProductUserEventsQuerySchema = StrictObject({
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export type ProductUserEventsQuery = Static<typeof ProductUserEventsQuerySchema>;
+
+export const ProductUserEventPageSchema = StrictObject({
+  items: Type.Array(ProductUserEventSchema),
+  nextCursor: Nullable(Type.String()),
+});
+export type ProductUserEventPage = Static<typeof ProductUserEventPageSchema>;
 
 const featureExample = { name: 'Reports', module: 'Analytics', eventName: 'Report Exported', propertyName: 'format', propertyValue: 'pdf' };
 

@@ -86,7 +86,9 @@ describe('listing accounts: filters, sorts and pagination', () => {
     assert.deepEqual(await names(`ownerId=${csm1.id}`), ['alpha']);
     assert.deepEqual(await names(`ownerId=${csm1.id}&ownerId=${csm2.id}`), ['alpha', 'Bravo']);
     assert.deepEqual(await names('tier=S&tier=A'), ['alpha', 'Bravo']);
-    assert.deepEqual(await names('stage=renewal'), ['charlie']);
+    // The stage rules ran as each account was saved: Bravo renews within 90 days, charlie churned.
+    assert.deepEqual(await names('stage=renewal'), ['Bravo']);
+    assert.deepEqual(await names('stage=churned&stage=onboarding'), ['alpha', 'charlie']);
     assert.deepEqual(await names('status=churned'), ['charlie']);
     assert.deepEqual(await names('status=active'), ['alpha', 'Bravo', 'delta_co']);
   });

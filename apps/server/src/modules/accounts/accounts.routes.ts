@@ -57,7 +57,10 @@ export function accountsRoutes(service: AccountsService): FastifyPluginAsyncType
           response: { 200: AccountSchema },
         },
       },
-      async (request) => service.updateAccount(requireActor(request).workspaceId, request.params.accountId, request.body),
+      async (request) => {
+        const actor = requireActor(request);
+        return service.updateAccount(actor.workspaceId, request.params.accountId, request.body, actor.userId);
+      },
     );
     app.delete(
       '/accounts/:accountId',

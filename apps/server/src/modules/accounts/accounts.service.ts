@@ -1,11 +1,13 @@
-import type { Account, CreateAccount, ErrorDetail, ListAccountsQuery, UpdateAccount } from '@northstar/contracts';
+import type { Account, CreateAccount, ErrorDetail, LifecycleStage, ListAccountsQuery, UpdateAccount } from '@northstar/contracts';
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/db/database';
+import type { Database, Db } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/is-unique-violation';
 import { AppError } from '../../platform/errors';
+import { recordDomainEvents } from '../domain-events';
 import { compileAccountFilter } from '../segments';
 import { createAccountsListRepository, type AccountFilters } from './accounts-list.repository';
 import { createAccountsRepository, type AccountPatch, type AccountRow } from './accounts.repository';
+import { calculateAccountFieldChanges } from './calculate-account-field-changes';
 import { calculateAccountSort, decodeAccountCursor, encodeAccountCursor } from './calculate-account-cursor';
 import { calculateChurnFields, isRestorable, RESTORE_WINDOW_DAYS, type ChurnFields } from './calculate-account-status';
 import { calculateAccountColumns } from './calculate-account-values';
@@ -18,6 +20,24 @@ import { mergeCustomFieldValues } from './validate-custom-field-values';
 export type AccountsService = ReturnType<typeof createAccountsService>;
 export type AccountPage = { items: Account[]; nextCursor: string | null };
 export type AccountFilterQuery = Omit<ListAccountsQuery, 'limit' | 'cursor'>;
+
+/**
+ * What the lifecycle module does when accounts change, injected by services.ts (lifecycle reads
+ * accounts, so accounts may not import it).
+ */
+export type AccountLifecycleHooks = {
+  /** A stage set on the account: history row + `lifecycle.stage_changed`, in the caller's transaction. */
+  recordStageChange: (
+    tx: Db,
+    workspaceId: string,
+    accountId: string,
+    change: { from: LifecycleStage | null; to: LifecycleStage | null; userId: string | null },
+  ) => Promise<void>;
+  /** Runs the stage rules for accounts whose dates, status or people just changed. */
+  evaluateStageRules: (workspaceId: string, options: { accountIds: readonly string[] }) => Promise<unknown>;
+};
+
+const noLifecycle: AccountLifecycleHooks = { recordStageChange: async () => {}, evaluateStageRules: async () => {} };
 
 const DEFAULT_PAGE_SIZE = 50;
 const EXPORT_PAGE_SIZE = 1000;
@@ -35,7 +55,15 @@ function externalIdTaken(externalId: string, deleted: boolean): AppError {
 }
 
 /** Accounts, their contacts and the workspace's custom fields: one service, split by use case. */
-export function createAccountsService({ database, clock }: { database: Database; clock: Clock }) {
+export function createAccountsService({
+  database,
+  clock,
+  lifecycle = noLifecycle,
+}: {
+  database: Database;
+  clock: Clock;
+  lifecycle?: AccountLifecycleHooks;
+}) {
   const repo = createAccountsRepository(database.db);
   const listRepo = createAccountsListRepository(database.db);
   const customFieldsRepo = createCustomFieldsRepository(database.db);
@@ -153,11 +181,16 @@ export function createAccountsService({ database, clock }: { database: Database;
       const id = await guardExternalId(columns.externalId, () =>
         repo.insertAccount({ ...columns, workspaceId, name, ...churn.fields, customFields, createdAt: now, updatedAt: now }),
       );
+      // A stage given at creation is dated from the contract by the rules, which may move it at once.
+      await lifecycle.evaluateStageRules(workspaceId, { accountIds: [id] });
       return getAccount(workspaceId, id);
     },
 
-    /** Changes the fields given; custom fields merge key by key (null removes one). */
-    async updateAccount(workspaceId: string, id: string, patch: UpdateAccount): Promise<Account> {
+    /**
+     * Changes the fields given; custom fields merge key by key (null removes one). A new
+     * lifecycleStage is recorded as a move by `userId`; the stage rules then run for the account.
+     */
+    async updateAccount(workspaceId: string, id: string, patch: UpdateAccount, userId: string | null = null): Promise<Account> {
       const current = await getAccountRow(workspaceId, id);
       const details: ErrorDetail[] = [];
       const columns: AccountPatch = calculateAccountColumns(patch);
@@ -181,10 +214,29 @@ export function createAccountsService({ database, clock }: { database: Database;
         columns.customFields = mergeCustomFieldValues(current.customFields, patch.customFields);
       }
       await assertExternalIdFree(workspaceId, columns.externalId, id);
+      const stageChanged = columns.lifecycleStage !== undefined && columns.lifecycleStage !== current.lifecycleStage;
+      // Each real change is an `account.field_changed` event (rules trigger on them), written with it.
+      const fieldChanges = calculateAccountFieldChanges(current, columns);
       const updated = await guardExternalId(columns.externalId, () =>
-        repo.updateAccount(workspaceId, id, { ...columns, updatedAt: clock.now() }),
+        database.db.transaction(async (tx) => {
+          const now = clock.now();
+          const done = await createAccountsRepository(tx).updateAccount(workspaceId, id, { ...columns, updatedAt: now });
+          if (done && stageChanged) {
+            const change = { from: current.lifecycleStage, to: columns.lifecycleStage ?? null, userId };
+            await lifecycle.recordStageChange(tx, workspaceId, id, change);
+          }
+          if (done) {
+            await recordDomainEvents(
+              tx,
+              workspaceId,
+              fieldChanges.map((payload) => ({ type: 'account.field_changed' as const, accountId: id, payload, occurredAt: now })),
+            );
+          }
+          return done;
+        }),
       );
       if (!updated) throw new AppError('ACCOUNT_NOT_FOUND', 'Account not found');
+      await lifecycle.evaluateStageRules(workspaceId, { accountIds: [id] });
       return getAccount(workspaceId, id);
     },
 
@@ -211,7 +263,13 @@ export function createAccountsService({ database, clock }: { database: Database;
       return getAccount(workspaceId, id);
     },
 
-    ...createContactsUseCases({ database, clock, getAccountRow }),
+    ...createContactsUseCases({
+      database,
+      clock,
+      getAccountRow,
+      // Key people complete the handoff checklist, which moves an account on to onboarding.
+      afterContactsChanged: (workspaceId, accountId) => lifecycle.evaluateStageRules(workspaceId, { accountIds: [accountId] }),
+    }),
     ...createCustomFieldsUseCases({ database, clock }),
   };
 }

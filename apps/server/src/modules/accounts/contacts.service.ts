@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/is-unique-violation';
 import { AppError } from '../../platform/errors';
+import { recordDomainEvents } from '../domain-events';
 import { cleanText } from './calculate-account-values';
 import { createContactsRepository, type ContactPatch, type ContactRow } from './contacts.repository';
 import { createCustomFieldsRepository } from './custom-fields.repository';
@@ -15,6 +16,8 @@ type Deps = {
   clock: Clock;
   /** Throws ACCOUNT_NOT_FOUND unless the account is live in this workspace. */
   getAccountRow: (workspaceId: string, accountId: string) => Promise<unknown>;
+  /** Runs after a contact of the account was added, changed or removed (the handoff checklist reads key people). */
+  afterContactsChanged?: (workspaceId: string, accountId: string) => Promise<unknown>;
 };
 
 const TEXT_FIELDS = ['email', 'phone', 'title', 'externalId'] as const;
@@ -47,7 +50,7 @@ function toContactColumns(input: UpdateContact): { columns: ContactPatch; detail
 }
 
 /** The people at an account; a contact lives and is hidden with its account. */
-export function createContactsUseCases({ database, clock, getAccountRow }: Deps) {
+export function createContactsUseCases({ database, clock, getAccountRow, afterContactsChanged = async () => {} }: Deps) {
   const repo = createContactsRepository(database.db);
   const customFieldsRepo = createCustomFieldsRepository(database.db);
 
@@ -101,6 +104,7 @@ export function createContactsUseCases({ database, clock, getAccountRow }: Deps)
           updatedAt: now,
         }),
       );
+      await afterContactsChanged(workspaceId, accountId);
       return toContactDto(row);
     },
 
@@ -114,17 +118,29 @@ export function createContactsUseCases({ database, clock, getAccountRow }: Deps)
         columns.customFields = mergeCustomFieldValues(current.customFields, patch.customFields);
       }
       await assertExternalIdFree(workspaceId, columns.externalId, id);
+      // A person leaving is a `contact.left` event (a rule trigger), written with the change.
+      const left = !current.leftAt && Boolean(columns.leftAt);
       const row = await guardExternalId(columns.externalId, () =>
-        repo.updateContact(workspaceId, id, { ...columns, updatedAt: clock.now() }),
+        database.db.transaction(async (tx) => {
+          const now = clock.now();
+          const updated = await createContactsRepository(tx).updateContact(workspaceId, id, { ...columns, updatedAt: now });
+          if (updated && left) {
+            const payload = { contactId: id, name: updated.name, isKeyPerson: updated.isKeyPerson, leftAt: updated.leftAt };
+            await recordDomainEvents(tx, workspaceId, [{ type: 'contact.left', accountId: updated.accountId, payload, occurredAt: now }]);
+          }
+          return updated;
+        }),
       );
       if (!row) throw new AppError('CONTACT_NOT_FOUND', 'Contact not found');
+      await afterContactsChanged(workspaceId, row.accountId);
       return toContactDto(row);
     },
 
     /** Removes the contact for good (people data is not kept after deletion). */
     async deleteContact(workspaceId: string, id: string): Promise<void> {
-      await getContactRow(workspaceId, id);
+      const contact = await getContactRow(workspaceId, id);
       await repo.deleteContact(workspaceId, id);
+      await afterContactsChanged(workspaceId, contact.accountId);
     },
   };
 }

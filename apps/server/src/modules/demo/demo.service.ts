@@ -39,11 +39,17 @@ type Deps = {
   usage: DemoUsagePort;
   /** Derived data other modules compute from the rows (tiers, stage history), run once they exist. */
   afterBuild?: (workspaceId: string, today: string) => Promise<void>;
+  /** Rows a workspace leaves outside the foreign-key cascade (raw usage events), deleted with it. */
+  deleteWorkspaceData?: (workspaceId: string) => Promise<unknown>;
 };
 
 export function createDemoService(deps: Deps) {
   const { database, clock, workspaces, users } = deps;
   const repo = createDemoRepository(database.db);
+  const deleteWorkspace = async (workspaceId: string) => {
+    await repo.deleteWorkspace(workspaceId);
+    await deps.deleteWorkspaceData?.(workspaceId);
+  };
 
   return {
     /**
@@ -72,7 +78,7 @@ export function createDemoService(deps: Deps) {
           `The demo workspace "${DEMO_WORKSPACE.slug}" already exists: run \`northstar demo --reset\` to delete and rebuild it`,
         );
       }
-      if (existing) await repo.deleteWorkspace(existing.id);
+      if (existing) await deleteWorkspace(existing.id);
 
       // Users are global and outlive a reset workspace; demo addresses are reserved for the demo,
       // so their password is set again to the one this run prints.
@@ -118,7 +124,7 @@ export function createDemoService(deps: Deps) {
         for (const step of DEMO_STEPS.filter((s) => s.afterCommit)) await step.write(context(database.db, step), plan);
         await deps.afterBuild?.(setup.workspace.id, today);
       } catch (error) {
-        await repo.deleteWorkspace(setup.workspace.id);
+        await deleteWorkspace(setup.workspace.id);
         throw error;
       }
 

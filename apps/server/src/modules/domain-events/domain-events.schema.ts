@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.schema';
 import { workspaces } from '../workspaces/workspaces.schema';
 
@@ -18,9 +19,18 @@ export const domainEvents = pgTable(
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    // The rules engine reads events by a cursor over (tx, seq). occurred_at and seq are not commit
+    // order: a transaction may commit after a later one. The writing transaction's id is: once it
+    // is below the oldest running transaction (pg_snapshot_xmin), every event at or below it is
+    // committed or will never be, so a cursor over it never skips one. See docs/adr/0010.
+    tx: bigint('tx', { mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text)::bigint`),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
     index('domain_events_workspace_time_idx').on(t.workspaceId, t.occurredAt),
     index('domain_events_workspace_account_idx').on(t.workspaceId, t.accountId, t.occurredAt),
+    index('domain_events_workspace_cursor_idx').on(t.workspaceId, t.tx, t.seq),
   ],
 );

@@ -1,1 +1,8 @@
-export { recordDomainEvents, listDomainEvents, type DomainEventType, type NewDomainEvent } from './record-domain-events';
+export {
+  recordDomainEvents,
+  recordDomainEventsWithQuery,
+  listDomainEvents,
+  onDomainEventsRecorded,
+  type DomainEventType,
+  type NewDomainEvent,
+} from './record-domain-events';

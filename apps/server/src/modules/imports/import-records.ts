@@ -4,6 +4,7 @@ import { parse } from 'csv-parse';
 import type { DateFormat, ImportChange, ImportError, ImportKind, ImportReport } from '@northstar/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
+import { recordDomainEventsWithQuery, type NewDomainEvent } from '../domain-events';
 import { fieldsOf } from './import-fields';
 import { ACCOUNT_DEFAULTS, CONTACT_DEFAULTS, applyRowValues, diffImportRecords, type ImportRecord } from './import-records.model';
 import { importsRepository as repo, type Member } from './imports.repository';
@@ -31,7 +32,14 @@ const MAX_CHANGES = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type CsvRow = { row: number; cells: string[] };
-type Tally = { created: number; updated: number; unchanged: number; changes: ImportChange[] };
+type Tally = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  changes: ImportChange[];
+  /** Pass 2 only: the domain events its updates cause (field changes, contacts leaving), dated at write. */
+  events?: Omit<NewDomainEvent, 'occurredAt'>[];
+};
 type Context = {
   workspaceId: string;
   kind: ImportKind;
@@ -154,7 +162,7 @@ export async function importRecords(
   options.onPhase?.('write');
   const ctx = context;
   const now = deps.clock.now();
-  const pass2: Tally = { created: 0, updated: 0, unchanged: 0, changes: [] };
+  const pass2: Tally = { created: 0, updated: 0, unchanged: 0, changes: [], events: [] };
   await runInTransaction(deps.database, async (tx) => {
     const seenAgain = new Map<string, number>();
     const changedMeanwhile = (row: number, problems: CellProblem[]) => {
@@ -165,6 +173,7 @@ export async function importRecords(
       const writes = await checkBatch(ctx, tx, batch, true, seenAgain, pass2, changedMeanwhile);
       if (kind === 'accounts') await repo.upsertAccounts(tx, workspaceId, now, writes);
       else await repo.upsertContacts(tx, workspaceId, now, writes);
+      await recordDomainEventsWithQuery(tx, workspaceId, pass2.events!.splice(0).map((e) => ({ ...e, occurredAt: now })));
       batch = [];
     };
     let header = true;
@@ -321,8 +330,23 @@ async function checkBatch(
       });
     }
     if (action !== 'unchanged') writes.push(next);
+    if (tally.events && existing && action === 'update') tally.events.push(...toChangeEvents(ctx.kind, existing, next, changed));
   }
   return writes;
+}
+
+/** What an updated row tells the rules engine: each changed account field, or a contact leaving. */
+function toChangeEvents(kind: ImportKind, before: ImportRecord, after: ImportRecord, changed: readonly string[]): Omit<NewDomainEvent, 'occurredAt'>[] {
+  const valueOf = (record: ImportRecord, key: string) =>
+    (key.startsWith('custom.') ? record.customFields[key.slice('custom.'.length)] : record.fields[key]) ?? null;
+  if (kind === 'accounts') {
+    return changed
+      .filter((key) => key !== 'restored')
+      .map((field) => ({ type: 'account.field_changed', accountId: after.id, payload: { field, from: valueOf(before, field), to: valueOf(after, field) } }));
+  }
+  if (!changed.includes('leftAt') || before.fields.leftAt || !after.fields.leftAt) return [];
+  const payload = { contactId: after.id, name: after.fields.name, isKeyPerson: after.fields.isKeyPerson, leftAt: after.fields.leftAt };
+  return [{ type: 'contact.left', accountId: after.fields.accountId as string | null, payload }];
 }
 
 /**

@@ -14,11 +14,14 @@ export function createImportsService({
   clock,
   iterateAccounts,
   usage,
+  afterRecordsWritten = async () => {},
 }: {
   database: Database;
   clock: Clock;
   iterateAccounts: IterateAccounts;
   usage: UsageEventsImportDeps;
+  /** Runs once an import wrote accounts or contacts (the lifecycle's stage rules read both). */
+  afterRecordsWritten?: (workspaceId: string) => Promise<unknown>;
 }) {
   return {
     /**
@@ -27,7 +30,9 @@ export function createImportsService({
      */
     async importCsv(workspaceId: string, kind: ImportKind, open: OpenCsv, options: ImportOptions = {}): Promise<ImportReport> {
       try {
-        return await importRecords({ database, clock }, workspaceId, kind, open, options);
+        const report = await importRecords({ database, clock }, workspaceId, kind, open, options);
+        if (report.written) await afterRecordsWritten(workspaceId);
+        return report;
       } catch (error) {
         if (error instanceof CsvConflictError) throw new AppError('CONFLICT', error.message);
         throw error;

@@ -12,6 +12,7 @@ const facts = (extra: Partial<StageFacts>): StageFacts => ({
   completedChecklistItems: {},
   renewalDate: '2026-12-31',
   contractEnd: '2026-12-31',
+  churnedOn: null,
   renewed: false,
   ...extra,
 });
@@ -75,5 +76,22 @@ describe('evaluateStageRules', () => {
 
   it('leaves an account without a stage alone', () => {
     assert.equal(evaluate({ stage: null }), null);
+  });
+
+  it('churns an account marked churned, even one a CSM placed by hand', () => {
+    const moved = evaluate({ stage: 'renewal', enteredManually: true, churnedOn: '2026-02-20' });
+    assert.equal(moved?.to, 'churned');
+    assert.deepEqual(moved?.reason, { en: 'account churned on 2026-02-20', 'zh-CN': '客户已于 2026-02-20 流失' });
+  });
+
+  it('skips a rule an admin switched off', () => {
+    const off: LifecycleConfig = {
+      ...DEFAULT_LIFECYCLE_CONFIG,
+      stages: DEFAULT_LIFECYCLE_CONFIG.stages.map((s) =>
+        s.stage === 'renewal' ? { ...s, entryRules: s.entryRules.map((r) => ({ ...r, enabled: false })) } : s,
+      ),
+    };
+    assert.equal(evaluate({ renewalDate: '2026-04-01' })?.to, 'renewal');
+    assert.equal(evaluate({ renewalDate: '2026-04-01' }, off), null);
   });
 });

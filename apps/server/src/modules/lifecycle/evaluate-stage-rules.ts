@@ -2,6 +2,7 @@ import type { LifecycleStage } from '@northstar/contracts';
 import { countDaysBetween } from './count-days-between';
 import {
   findStageDefinition,
+  isRuleEnabled,
   type LifecycleConfig,
   type LocalizedText,
   type StageDefinition,
@@ -18,6 +19,8 @@ export type StageFacts = {
   completedChecklistItems: Partial<Record<LifecycleStage, readonly string[]>>;
   renewalDate: string | null;
   contractEnd: string | null;
+  /** The date the account was marked churned (its status), or null while it is a customer. */
+  churnedOn: string | null;
   /** The renewal for the current contract is signed. */
   renewed: boolean;
 };
@@ -39,6 +42,7 @@ export function evaluateStageRules(facts: StageFacts, config: LifecycleConfig, t
   for (const target of [...config.stages].reverse()) {
     if (!target.enabled || target.stage === current) continue;
     for (const rule of target.entryRules) {
+      if (!isRuleEnabled(rule)) continue;
       const sources: readonly LifecycleStage[] = Array.isArray(rule.from) ? rule.from : [rule.from];
       if (!sources.includes(current)) continue;
       if (isHeld && !OVERRIDES_MANUAL.has(rule.kind)) continue;
@@ -66,8 +70,11 @@ function explainRule(rule: StageEntryRule, facts: StageFacts, config: LifecycleC
     case 'renewed':
       return facts.renewed ? { en: 'renewal signed', 'zh-CN': '已签署续约' } : undefined;
     case 'contract_ended_without_renewal':
+      if (facts.renewed) return undefined;
+      // A CSM marking the account churned settles it, whatever the contract dates say.
+      if (facts.churnedOn !== null) return { en: `account churned on ${facts.churnedOn}`, 'zh-CN': `客户已于 ${facts.churnedOn} 流失` };
       // The contract runs through its end date: churn starts the day after.
-      if (facts.renewed || facts.contractEnd === null || facts.contractEnd >= today) return undefined;
+      if (facts.contractEnd === null || facts.contractEnd >= today) return undefined;
       return {
         en: `contract ended on ${facts.contractEnd} without renewal`,
         'zh-CN': `合同已于 ${facts.contractEnd} 到期且未续约`,

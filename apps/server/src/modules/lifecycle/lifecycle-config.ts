@@ -7,12 +7,22 @@ export type LocalizedText = { en: string; 'zh-CN': string };
 /** One checklist line; required items gate `checklist_completed` rules. */
 export type ChecklistItem = { key: string; label: LocalizedText; required: boolean };
 
-/** A condition that moves an account into the stage it belongs to, from any of `from`. */
-export type StageEntryRule =
+/**
+ * A condition that moves an account into the stage it belongs to, from any of `from`. An admin
+ * may switch a rule off (`enabled: false`) without losing its settings; absent means on.
+ */
+export type StageEntryRule = (
   | { kind: 'checklist_completed'; from: LifecycleStage }
   | { kind: 'renewal_within_days'; days: number; from: LifecycleStage[] }
   | { kind: 'renewed'; from: LifecycleStage[] }
-  | { kind: 'contract_ended_without_renewal'; from: LifecycleStage[] };
+  | { kind: 'contract_ended_without_renewal'; from: LifecycleStage[] }
+) & { enabled?: boolean };
+
+/** Entry rule kinds, in the order an editor lists them. */
+export const STAGE_RULE_KINDS = ['checklist_completed', 'renewal_within_days', 'renewed', 'contract_ended_without_renewal'] as const;
+
+/** Whether a rule runs: every rule is on unless switched off. */
+export const isRuleEnabled = (rule: StageEntryRule): boolean => rule.enabled !== false;
 
 /** A stage as a workspace configures it. No entry rules means the stage is entered by hand only. */
 export type StageDefinition = {
@@ -143,35 +153,82 @@ export const DEFAULT_LIFECYCLE_CONFIG: LifecycleConfig = {
   ],
 };
 
-/** Problems with a workspace's lifecycle, each naming the field (`stages[2].expectedDurationDays`). */
+/** Outcomes end a customer's journey; the rest are the working stages of DOMAIN §4. */
+const OUTCOME_STAGES: ReadonlySet<LifecycleStage> = new Set(['renewed', 'churned']);
+const CHECKLIST_KEY = /^[a-z][a-z0-9_]{0,49}$/;
+const MAX_EXPECTED_DAYS = 3650;
+
+/**
+ * Problems with a workspace's lifecycle, each naming the field (`stages[2].expectedDurationDays`).
+ * Every stage of DOMAIN §4 is listed once (it may be disabled); handoff items are the derived
+ * ones (HANDOFF_ITEMS), since nobody ticks them; a rule that is on needs a source stage in use.
+ */
 export function validateLifecycleConfig(config: LifecycleConfig): LifecycleConfigProblem[] {
   const problems: LifecycleConfigProblem[] = [];
   const seen = new Set<LifecycleStage>();
   const enabled = new Set(config.stages.filter((s) => s.enabled).map((s) => s.stage));
+  const blank = (text: LocalizedText) => !text.en.trim() || !text['zh-CN'].trim();
   config.stages.forEach((stage, index) => {
     const at = `stages[${index}]`;
     if (!LIFECYCLE_STAGES.includes(stage.stage)) problems.push({ field: `${at}.stage`, problem: 'is not a lifecycle stage' });
     if (seen.has(stage.stage)) problems.push({ field: `${at}.stage`, problem: 'appears more than once' });
     seen.add(stage.stage);
-    if (!stage.label.en.trim() || !stage.label['zh-CN'].trim())
-      problems.push({ field: `${at}.label`, problem: 'needs an en and a zh-CN label' });
+    const kind = OUTCOME_STAGES.has(stage.stage) ? 'outcome' : 'working';
+    if (stage.kind !== kind) problems.push({ field: `${at}.kind`, problem: `must be ${kind} for ${stage.stage}` });
+    if (blank(stage.label)) problems.push({ field: `${at}.label`, problem: 'needs an en and a zh-CN label' });
     const days = stage.expectedDurationDays;
-    if (days !== null && (!Number.isInteger(days) || days < 1)) {
-      problems.push({ field: `${at}.expectedDurationDays`, problem: 'must be a whole number of days, at least 1' });
+    if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_EXPECTED_DAYS)) {
+      problems.push({ field: `${at}.expectedDurationDays`, problem: `must be a whole number of days from 1 to ${MAX_EXPECTED_DAYS}` });
     }
+    stage.goals.forEach((goal, g) => {
+      if (blank(goal)) problems.push({ field: `${at}.goals[${g}]`, problem: 'needs an en and a zh-CN text' });
+    });
     const keys = stage.checklist.map((c) => c.key);
     if (new Set(keys).size !== keys.length) problems.push({ field: `${at}.checklist`, problem: 'has duplicate keys' });
-    stage.entryRules.forEach((rule, r) => {
-      const sources = Array.isArray(rule.from) ? rule.from : [rule.from];
-      if (sources.length === 0 || sources.some((s) => !enabled.has(s) || s === stage.stage)) {
-        problems.push({ field: `${at}.entryRules[${r}].from`, problem: 'must name other, enabled stages' });
+    stage.checklist.forEach((item, c) => {
+      if (stage.stage === 'handoff' && !(HANDOFF_ITEMS as readonly string[]).includes(item.key)) {
+        problems.push({
+          field: `${at}.checklist[${c}].key`,
+          problem: `handoff items are derived from the account: one of ${HANDOFF_ITEMS.join(', ')}`,
+        });
+      } else if (!CHECKLIST_KEY.test(item.key)) {
+        problems.push({ field: `${at}.checklist[${c}].key`, problem: 'must be lower-case letters, digits and _ (at most 50)' });
       }
-      if (rule.kind === 'renewal_within_days' && (!Number.isInteger(rule.days) || rule.days < 1)) {
-        problems.push({ field: `${at}.entryRules[${r}].days`, problem: 'must be a whole number of days, at least 1' });
+      if (blank(item.label)) problems.push({ field: `${at}.checklist[${c}].label`, problem: 'needs an en and a zh-CN label' });
+    });
+    stage.entryRules.forEach((rule, r) => {
+      const field = `${at}.entryRules[${r}]`;
+      const single = rule.kind === 'checklist_completed';
+      if (single !== !Array.isArray(rule.from)) {
+        problems.push({ field: `${field}.from`, problem: single ? 'must be one stage' : 'must be a list of stages' });
+        return;
+      }
+      const sources: readonly LifecycleStage[] = Array.isArray(rule.from) ? rule.from : [rule.from];
+      if (sources.some((s) => !LIFECYCLE_STAGES.includes(s) || s === stage.stage)) {
+        problems.push({ field: `${field}.from`, problem: 'must name other lifecycle stages' });
+      } else if (isRuleEnabled(rule) && stage.enabled && !sources.some((s) => enabled.has(s))) {
+        // A rule that is on but can never fire is a silent mistake: switch it off instead.
+        problems.push({ field: `${field}.from`, problem: 'must name an enabled stage, or switch the rule off' });
+      }
+      if (rule.kind === 'renewal_within_days' && (!Number.isInteger(rule.days) || rule.days < 1 || rule.days > 730)) {
+        problems.push({ field: `${field}.days`, problem: 'must be a whole number of days from 1 to 730' });
       }
     });
   });
+  const missing = LIFECYCLE_STAGES.filter((s) => !seen.has(s));
+  if (missing.length > 0) problems.push({ field: 'stages', problem: `must list every stage; missing ${missing.join(', ')}` });
   return problems;
+}
+
+/** A stored config as the rules read it: every rule's `enabled` spelled out. */
+export function normaliseLifecycleConfig(config: LifecycleConfig): LifecycleConfig {
+  return {
+    holdManualStages: config.holdManualStages,
+    stages: config.stages.map((stage) => ({
+      ...stage,
+      entryRules: stage.entryRules.map((rule) => ({ ...rule, enabled: isRuleEnabled(rule) })),
+    })),
+  };
 }
 
 /** The definition of one stage, if the workspace has it. */

@@ -1,9 +1,9 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { LifecycleStage } from '@northstar/contracts';
 import type { Db } from '../../platform/db/database';
 import { accounts, contacts } from '../accounts/accounts.schema';
-import type { LocalizedText } from './lifecycle-config';
-import { lifecycleChecklistTicks, lifecycleStageHistory } from './lifecycle.schema';
+import { DEFAULT_LIFECYCLE_CONFIG, normaliseLifecycleConfig, type LifecycleConfig, type LocalizedText } from './lifecycle-config';
+import { lifecycleChecklistTicks, lifecycleConfigs, lifecycleStageHistory } from './lifecycle.schema';
 
 export type StageHistoryRow = typeof lifecycleStageHistory.$inferSelect;
 
@@ -14,6 +14,9 @@ export type LifecycleAccountRow = {
   arr: number;
   tier: 'S' | 'A' | 'B' | 'C' | null;
   stage: LifecycleStage | null;
+  /** The stage of the open stay; differs from `stage` when something outside the lifecycle changed it (an import). */
+  openStage: LifecycleStage | null;
+  status: 'active' | 'churned';
   plan: string | null;
   ownerId: string | null;
   renewalDate: string | null;
@@ -27,8 +30,9 @@ export type LifecycleAccountRow = {
 export function createLifecycleRepository(db: Db) {
   const openStay = and(eq(lifecycleStageHistory.accountId, accounts.id), isNull(lifecycleStageHistory.leftAt));
   return {
-    /** Live accounts with their current stage and when (and how) they entered it. */
-    async listLifecycleAccounts(workspaceId: string, accountId?: string): Promise<LifecycleAccountRow[]> {
+    /** Live accounts (all, or those listed) with their current stage and when (and how) they entered it. */
+    async listLifecycleAccounts(workspaceId: string, accountIds?: readonly string[]): Promise<LifecycleAccountRow[]> {
+      if (accountIds?.length === 0) return [];
       const rows = await db
         .select({
           id: accounts.id,
@@ -36,6 +40,8 @@ export function createLifecycleRepository(db: Db) {
           arr: accounts.arr,
           tier: accounts.tier,
           stage: accounts.lifecycleStage,
+          openStage: lifecycleStageHistory.stage,
+          status: accounts.status,
           plan: accounts.plan,
           ownerId: accounts.ownerId,
           renewalDate: accounts.renewalDate,
@@ -46,9 +52,11 @@ export function createLifecycleRepository(db: Db) {
         })
         .from(accounts)
         .leftJoin(lifecycleStageHistory, and(eq(lifecycleStageHistory.workspaceId, workspaceId), openStay))
-        .where(and(eq(accounts.workspaceId, workspaceId), isNull(accounts.deletedAt), accountId ? eq(accounts.id, accountId) : undefined))
+        .where(
+          and(eq(accounts.workspaceId, workspaceId), isNull(accounts.deletedAt), accountIds ? inArray(accounts.id, [...accountIds]) : undefined),
+        )
         .orderBy(asc(accounts.name));
-      return rows.map((r) => ({ ...r, arr: Number(r.arr) }));
+      return rows.map((r) => ({ ...r, arr: Number(r.arr), openStage: (r.openStage as LifecycleStage | null) ?? null }));
     },
 
     async listHistory(workspaceId: string, accountId: string): Promise<StageHistoryRow[]> {
@@ -82,6 +90,50 @@ export function createLifecycleRepository(db: Db) {
         .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, accountId)));
     },
 
+    /** Ends the open stay without opening another: the account no longer has a stage. */
+    async closeStay(workspaceId: string, accountId: string, at: Date): Promise<void> {
+      await db
+        .update(lifecycleStageHistory)
+        .set({ leftAt: at })
+        .where(
+          and(
+            eq(lifecycleStageHistory.workspaceId, workspaceId),
+            eq(lifecycleStageHistory.accountId, accountId),
+            isNull(lifecycleStageHistory.leftAt),
+          ),
+        );
+      await db
+        .update(accounts)
+        .set({ lifecycleStage: null })
+        .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, accountId)));
+    },
+
+    /** The workspace's lifecycle, or the default when an admin never changed it. */
+    async loadConfig(workspaceId: string): Promise<{ config: LifecycleConfig; updatedAt: Date | null }> {
+      const [row] = await db
+        .select({ config: lifecycleConfigs.config, updatedAt: lifecycleConfigs.updatedAt })
+        .from(lifecycleConfigs)
+        .where(eq(lifecycleConfigs.workspaceId, workspaceId));
+      return { config: normaliseLifecycleConfig(row?.config ?? DEFAULT_LIFECYCLE_CONFIG), updatedAt: row?.updatedAt ?? null };
+    },
+
+    async saveConfig(workspaceId: string, config: LifecycleConfig, userId: string | null, now: Date): Promise<void> {
+      await db
+        .insert(lifecycleConfigs)
+        .values({ workspaceId, config, updatedBy: userId, updatedAt: now })
+        .onConflictDoUpdate({ target: lifecycleConfigs.workspaceId, set: { config, updatedBy: userId, updatedAt: now } });
+    },
+
+    /** Live accounts per current stage, so a stage in use is not switched off under them. */
+    async countAccountsByStage(workspaceId: string): Promise<Map<LifecycleStage, number>> {
+      const rows = await db
+        .select({ stage: accounts.lifecycleStage, count: sql<number>`count(*)::int` })
+        .from(accounts)
+        .where(and(eq(accounts.workspaceId, workspaceId), isNull(accounts.deletedAt)))
+        .groupBy(accounts.lifecycleStage);
+      return new Map(rows.flatMap((r) => (r.stage ? [[r.stage, Number(r.count)] as const] : [])));
+    },
+
     /** Opens a first stay for accounts that have a stage but no history (imports, demo data). */
     async insertBackfill(
       workspaceId: string,
@@ -95,8 +147,8 @@ export function createLifecycleRepository(db: Db) {
       }
     },
 
-    /** Ticked items per account and stage. */
-    async listTicks(workspaceId: string, accountId?: string) {
+    /** Ticked items per account and stage (all accounts, or those listed). */
+    async listTicks(workspaceId: string, accountIds?: readonly string[]) {
       return db
         .select({
           accountId: lifecycleChecklistTicks.accountId,
@@ -107,7 +159,7 @@ export function createLifecycleRepository(db: Db) {
         .where(
           and(
             eq(lifecycleChecklistTicks.workspaceId, workspaceId),
-            accountId ? eq(lifecycleChecklistTicks.accountId, accountId) : undefined,
+            accountIds ? inArray(lifecycleChecklistTicks.accountId, [...accountIds]) : undefined,
           ),
         );
     },
@@ -137,7 +189,7 @@ export function createLifecycleRepository(db: Db) {
     },
 
     /** The people the handoff checklist looks for, per account. */
-    async listHandoffContacts(workspaceId: string, accountId?: string) {
+    async listHandoffContacts(workspaceId: string, accountIds?: readonly string[]) {
       return db
         .select({
           accountId: contacts.accountId,
@@ -147,7 +199,7 @@ export function createLifecycleRepository(db: Db) {
           leftAt: contacts.leftAt,
         })
         .from(contacts)
-        .where(and(eq(contacts.workspaceId, workspaceId), accountId ? eq(contacts.accountId, accountId) : undefined));
+        .where(and(eq(contacts.workspaceId, workspaceId), accountIds ? inArray(contacts.accountId, [...accountIds]) : undefined));
     },
 
     /** Serialises rule runs and manual moves of one workspace inside the caller's transaction. */

@@ -1,6 +1,14 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AccountLifecycleSchema, LifecycleBoardSchema, SetStageSchema, TickChecklistSchema, Uuid } from '@northstar/contracts';
+import {
+  AccountLifecycleSchema,
+  LifecycleBoardSchema,
+  LifecycleConfigSchema,
+  LifecycleConfigViewSchema,
+  SetStageSchema,
+  TickChecklistSchema,
+  Uuid,
+} from '@northstar/contracts';
 import { requireActor } from '../../platform/http/route-access';
 import type { LifecycleService } from './lifecycle.service';
 
@@ -20,6 +28,34 @@ export function lifecycleRoutes(service: LifecycleService): FastifyPluginAsyncTy
         },
       },
       async (request) => service.getBoard(requireActor(request).workspaceId),
+    );
+    app.get(
+      '/lifecycle/config',
+      {
+        config: { access: { permission: 'accounts:read' } },
+        schema: {
+          tags,
+          summary: 'The workspace’s lifecycle: stages, expected durations, goals, checklists and entry rules',
+          response: { 200: LifecycleConfigViewSchema },
+        },
+      },
+      async (request) => service.getLifecycleConfig(requireActor(request).workspaceId),
+    );
+    app.put(
+      '/lifecycle/config',
+      {
+        config: { access: { permission: 'lifecycle:manage' } },
+        schema: {
+          tags,
+          summary: 'Replace the workspace’s lifecycle config (every stage listed once) and run the stage rules with it',
+          body: LifecycleConfigSchema,
+          response: { 200: LifecycleConfigViewSchema },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        return service.updateLifecycleConfig(actor.workspaceId, actor.userId, request.body);
+      },
     );
     app.get(
       '/accounts/:accountId/lifecycle',

@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzl
 import { accounts } from '../accounts/accounts.schema';
 import { users } from '../users/users.schema';
 import { workspaces } from '../workspaces/workspaces.schema';
-import type { LocalizedText } from './lifecycle-config';
+import type { LifecycleConfig, LocalizedText } from './lifecycle-config';
 
 const stageEnum = { enum: ['handoff', 'onboarding', 'rollout', 'stable', 'renewal', 'renewed', 'churned'] as [string, ...string[]] };
 
@@ -44,3 +44,13 @@ export const lifecycleChecklistTicks = pgTable(
   },
   (t) => [primaryKey({ name: 'lifecycle_checklist_ticks_pkey', columns: [t.workspaceId, t.accountId, t.stage, t.itemKey] })],
 );
+
+/** A workspace's lifecycle (stages, durations, goals, checklists, rules); absent means DEFAULT_LIFECYCLE_CONFIG. */
+export const lifecycleConfigs = pgTable('lifecycle_configs', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  config: jsonb('config').$type<LifecycleConfig>().notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -1,53 +1,50 @@
-import type { AccountLifecycle, LifecycleBoard, LifecycleStage, SetStage, TickChecklist } from '@northstar/contracts';
+import type {
+  AccountLifecycle,
+  LifecycleBoard,
+  LifecycleConfigBody,
+  LifecycleConfigView,
+  LifecycleStage,
+  SetStage,
+  TickChecklist,
+} from '@northstar/contracts';
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../platform/db/database';
+import type { Database, Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { recordDomainEvents } from '../domain-events';
-import { calculateBackfilledEntry } from './calculate-backfilled-entry';
 import { calculateStageDurations } from './calculate-stage-durations';
-import { evaluateHandoffChecklist, type HandoffContact } from './evaluate-handoff-checklist';
-import { evaluateStageRules } from './evaluate-stage-rules';
-import { DEFAULT_LIFECYCLE_CONFIG, findStageDefinition, type LifecycleConfig, type LocalizedText } from './lifecycle-config';
+import { evaluateHandoffChecklist } from './evaluate-handoff-checklist';
+import { findStageDefinition, normaliseLifecycleConfig, validateLifecycleConfig, type LifecycleConfig } from './lifecycle-config';
 import { createLifecycleRepository, type LifecycleAccountRow } from './lifecycle.repository';
+import { runStageRules, type StageRuleOptions } from './run-stage-rules';
 import { buildChecklist, toBoardAccount } from './to-lifecycle-dto';
 
 export type LifecycleService = ReturnType<typeof createLifecycleService>;
 
 const BOARD_COLUMN_LIMIT = 200;
-const BACKFILL_REASON: LocalizedText = { en: 'dated from the contract (no earlier history)', 'zh-CN': '根据合同日期推算（无更早记录）' };
 
-/**
- * Stages, their history and checklists. The config is DEFAULT_LIFECYCLE_CONFIG for every
- * workspace. TODO(#6): a per-workspace lifecycle config table; until then admins cannot edit stages.
- */
+function stageDisabled(stage: LifecycleStage, field: string, location: string): AppError {
+  return new AppError('LIFECYCLE_STAGE_DISABLED', `The stage ${stage} is not used in this workspace`, [
+    { field, location, problem: 'is a stage this workspace switched off' },
+  ]);
+}
+
+/** Stages, their history and checklists, and each workspace's lifecycle config (DOMAIN §4). */
 export function createLifecycleService({ database, clock }: { database: Database; clock: Clock }) {
-  const config: LifecycleConfig = DEFAULT_LIFECYCLE_CONFIG;
   const today = () => clock.now().toISOString().slice(0, 10);
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const repo = createLifecycleRepository(database.db);
+  const loadConfig = async (workspaceId: string): Promise<LifecycleConfig> => (await repo.loadConfig(workspaceId)).config;
 
   async function getLifecycleAccount(workspaceId: string, accountId: string): Promise<LifecycleAccountRow> {
-    const [account] = await repo.listLifecycleAccounts(workspaceId, accountId);
+    const [account] = await repo.listLifecycleAccounts(workspaceId, [accountId]);
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'Account not found');
     return account;
-  }
-
-  /** Handoff items come from the account and its people; other stages' items from ticks. */
-  function completedItems(
-    account: LifecycleAccountRow,
-    contacts: readonly HandoffContact[],
-    ticks: readonly { stage: string; itemKey: string }[],
-  ) {
-    const completed: Partial<Record<LifecycleStage, string[]>> = {};
-    for (const tick of ticks) (completed[tick.stage as LifecycleStage] ??= []).push(tick.itemKey);
-    completed.handoff = evaluateHandoffChecklist(account, contacts).completed;
-    return completed;
   }
 
   const service = {
     /** The board: each enabled stage's accounts, longest-waiting overdue ones first. */
     async getBoard(workspaceId: string): Promise<LifecycleBoard> {
-      const accounts = await repo.listLifecycleAccounts(workspaceId);
+      const [config, accounts] = await Promise.all([loadConfig(workspaceId), repo.listLifecycleAccounts(workspaceId)]);
       const now = today();
       const columns = config.stages
         .filter((s) => s.enabled)
@@ -71,10 +68,11 @@ export function createLifecycleService({ database, clock }: { database: Database
     /** One account's stage, every stay with its duration, and the current stage's checklist. */
     async getAccountLifecycle(workspaceId: string, accountId: string): Promise<AccountLifecycle> {
       const account = await getLifecycleAccount(workspaceId, accountId);
-      const [history, contacts, ticks] = await Promise.all([
+      const [config, history, contacts, ticks] = await Promise.all([
+        loadConfig(workspaceId),
         repo.listHistory(workspaceId, accountId),
-        repo.listHandoffContacts(workspaceId, accountId),
-        repo.listTicks(workspaceId, accountId),
+        repo.listHandoffContacts(workspaceId, [accountId]),
+        repo.listTicks(workspaceId, [accountId]),
       ]);
       const durations = calculateStageDurations(
         history.map((h) => ({ stage: h.stage as LifecycleStage, enteredAt: day(h.enteredAt)! })),
@@ -104,8 +102,8 @@ export function createLifecycleService({ database, clock }: { database: Database
     /** A CSM moves an account to a stage: history row, account column and `lifecycle.stage_changed`. */
     async setStage(workspaceId: string, userId: string | null, accountId: string, input: SetStage): Promise<AccountLifecycle> {
       const account = await getLifecycleAccount(workspaceId, accountId);
-      const definition = findStageDefinition(config, input.stage);
-      if (!definition?.enabled) throw new AppError('LIFECYCLE_STAGE_DISABLED', `The stage ${input.stage} is not used in this workspace`);
+      const definition = findStageDefinition(await loadConfig(workspaceId), input.stage);
+      if (!definition?.enabled) throw stageDisabled(input.stage, 'stage', 'body');
       if (account.stage === input.stage) {
         throw new AppError('VALIDATION_FAILED', `The account is already in ${input.stage}`, [
           { field: 'stage', location: 'body', problem: 'is the current stage' },
@@ -133,7 +131,7 @@ export function createLifecycleService({ database, clock }: { database: Database
     /** Ticks or unticks a checklist item of a stage (handoff items are derived, not ticked). */
     async tickChecklist(workspaceId: string, userId: string | null, accountId: string, input: TickChecklist): Promise<AccountLifecycle> {
       await getLifecycleAccount(workspaceId, accountId);
-      const definition = findStageDefinition(config, input.stage);
+      const definition = findStageDefinition(await loadConfig(workspaceId), input.stage);
       if (input.stage === 'handoff' || !definition?.checklist.some((c) => c.key === input.itemKey)) {
         throw new AppError('VALIDATION_FAILED', `No item ${input.itemKey} to tick in ${input.stage}`, [
           {
@@ -148,74 +146,73 @@ export function createLifecycleService({ database, clock }: { database: Database
     },
 
     /**
-     * Runs the stage rules over every live account (the daily job), recording each move. Accounts
-     * with a stage but no history first get a stay dated from their contract.
+     * Runs the stage rules (the daily job, and after an account changes: pass its id), recording
+     * each move. Accounts with a stage but no history first get a stay dated from their contract.
      */
-    async evaluateStageRules(workspaceId: string, options: { today?: string } = {}): Promise<{ backfilled: number; moved: number }> {
-      // A run "as of" a given day (the demo's reference date) also dates its moves on that day.
-      const now = options.today ? new Date(`${options.today}T00:00:00Z`) : clock.now();
-      const asOf = options.today ?? today();
-      return database.db.transaction(async (tx) => {
-        const txRepo = createLifecycleRepository(tx);
-        await txRepo.lockWorkspace(workspaceId);
-        const accounts = await txRepo.listLifecycleAccounts(workspaceId);
-        const missing = accounts.filter((a) => a.stage && !a.enteredAt);
-        await txRepo.insertBackfill(
-          workspaceId,
-          missing.map((a) => ({
-            accountId: a.id,
-            stage: a.stage!,
-            enteredAt: new Date(`${calculateBackfilledEntry({ ...a, stage: a.stage! }, asOf)}T00:00:00Z`),
-          })),
-          BACKFILL_REASON,
-        );
-        const contactsByAccount = groupBy(await txRepo.listHandoffContacts(workspaceId), (c) => c.accountId);
-        const ticksByAccount = groupBy(await txRepo.listTicks(workspaceId), (t) => t.accountId);
-        let moved = 0;
-        for (const account of accounts) {
-          const facts = {
-            stage: account.stage,
-            enteredAt: day(account.enteredAt),
-            enteredManually: account.enteredBy === 'user',
-            completedChecklistItems: completedItems(account, contactsByAccount.get(account.id) ?? [], ticksByAccount.get(account.id) ?? []),
-            renewalDate: account.renewalDate,
-            // The contract runs to its renewal date. TODO(#8): a signed renewal from revenue events sets `renewed`.
-            contractEnd: account.renewalDate,
-            renewed: false,
-          };
-          const transition = evaluateStageRules(facts, config, asOf);
-          if (!transition) continue;
-          await txRepo.moveStage(workspaceId, account.id, {
-            stage: transition.to,
-            at: now,
-            enteredBy: 'rule',
-            userId: null,
-            reason: transition.reason,
-          });
-          await recordDomainEvents(tx, workspaceId, [
-            {
-              type: 'lifecycle.stage_changed',
-              accountId: account.id,
-              payload: { from: account.stage, to: transition.to, by: 'rule', rule: transition.rule.kind, reason: transition.reason },
-              occurredAt: now,
-            },
-          ]);
-          moved += 1;
+    evaluateStageRules: (workspaceId: string, options: StageRuleOptions = {}) => runStageRules({ database, clock }, workspaceId, options),
+
+    /**
+     * A stage set on the account itself (PATCH /accounts/:id), inside the caller's transaction:
+     * the same history row and `lifecycle.stage_changed` event as a move on the board. Null clears
+     * the stage and ends the open stay.
+     */
+    async recordStageChange(
+      tx: Db,
+      workspaceId: string,
+      accountId: string,
+      change: { from: LifecycleStage | null; to: LifecycleStage | null; userId: string | null },
+    ): Promise<void> {
+      const txRepo = createLifecycleRepository(tx);
+      const { config } = await txRepo.loadConfig(workspaceId);
+      if (change.to && !findStageDefinition(config, change.to)?.enabled) throw stageDisabled(change.to, 'lifecycleStage', 'body');
+      const now = clock.now();
+      await txRepo.lockWorkspace(workspaceId);
+      if (change.to) {
+        await txRepo.moveStage(workspaceId, accountId, { stage: change.to, at: now, enteredBy: 'user', userId: change.userId, reason: null });
+      } else {
+        await txRepo.closeStay(workspaceId, accountId, now);
+      }
+      await recordDomainEvents(tx, workspaceId, [
+        {
+          type: 'lifecycle.stage_changed',
+          accountId,
+          payload: { from: change.from, to: change.to, by: 'user', userId: change.userId, reason: null },
+          occurredAt: now,
+        },
+      ]);
+    },
+
+    /** The workspace's lifecycle config, and whether it is still the default. */
+    async getLifecycleConfig(workspaceId: string): Promise<LifecycleConfigView> {
+      const { config, updatedAt } = await repo.loadConfig(workspaceId);
+      return { config, isDefault: updatedAt === null, updatedAt: updatedAt?.toISOString() ?? null };
+    },
+
+    /**
+     * Replaces the workspace's lifecycle config after validation (each problem names its field);
+     * a stage that accounts are in cannot be switched off. The rules then run with it.
+     */
+    async updateLifecycleConfig(workspaceId: string, userId: string | null, body: LifecycleConfigBody): Promise<LifecycleConfigView> {
+      const config = normaliseLifecycleConfig(body as LifecycleConfig);
+      const problems = validateLifecycleConfig(config);
+      const inUse = await repo.countAccountsByStage(workspaceId);
+      config.stages.forEach((stage, index) => {
+        const count = inUse.get(stage.stage) ?? 0;
+        if (!stage.enabled && count > 0) {
+          problems.push({ field: `stages[${index}].enabled`, problem: `${count} accounts are in this stage: move them before switching it off` });
         }
-        return { backfilled: missing.length, moved };
       });
+      if (problems.length > 0) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Invalid lifecycle config: ${problems.map((p) => `${p.field} ${p.problem}`).join('; ')}`,
+          problems.map((p) => ({ field: p.field, location: 'body', problem: p.problem })),
+        );
+      }
+      await repo.saveConfig(workspaceId, config, userId, clock.now());
+      await service.evaluateStageRules(workspaceId);
+      return service.getLifecycleConfig(workspaceId);
     },
   };
   return service;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -5,18 +5,17 @@ import { AppError } from '../../platform/errors';
 import { customFieldDefinitions } from '../accounts/accounts.schema';
 import { compileFilterToSql, type MetricColumnMap } from './compile-filter-to-sql';
 import { buildFilterFieldCatalogue, type FilterField, type FilterGroup } from './filter-expression';
+import { buildUsageMetricColumns } from './usage-metric-columns';
 import { parseFilterExpression } from './validate-filter-expression';
 
 /**
  * Metrics with no table behind them yet read as empty (null), the same as the in-memory evaluator
- * treats a missing metric. TODO(#5): the health module maps health/healthBand; TODO(#4): usage
- * rollups map activeUsers30d/seatUtilisation. Until then `metric.health lt 40` matches nobody.
+ * treats a missing metric. TODO(#5): the health module maps health/healthBand; until then
+ * `metric.health lt 40` matches nobody. Usage metrics come from buildUsageMetricColumns.
  */
 const METRIC_COLUMNS: MetricColumnMap = {
   health: sql`(null::numeric)`,
   healthBand: sql`(null::text)`,
-  activeUsers30d: sql`(null::numeric)`,
-  seatUtilisation: sql`(null::numeric)`,
 };
 
 /** Every field a workspace can filter accounts on: columns, its account custom fields, metrics. */
@@ -64,5 +63,6 @@ export async function compileAccountFilter(
   }
   const catalogue = await loadFilterCatalogue(db, workspaceId);
   const expression = assertFilterExpression(value, catalogue, field, location);
-  return compileFilterToSql(expression, { catalogue, today: options.today, metricColumns: METRIC_COLUMNS });
+  const metricColumns = { ...METRIC_COLUMNS, ...buildUsageMetricColumns(options.today) };
+  return compileFilterToSql(expression, { catalogue, today: options.today, metricColumns });
 }

@@ -35,6 +35,8 @@ const metricColumns: MetricColumnMap = {
   healthBand: sql.raw('m.health_band'),
   activeUsers30d: sql.raw('m.active_users_30d'),
   seatUtilisation: sql.raw('m.seat_utilisation'),
+  events30d: sql.raw('m.events_30d'),
+  lastSeenDays: sql.raw('m.last_seen_days'),
 };
 const owners = [randomUUID(), randomUUID()];
 
@@ -46,7 +48,14 @@ const dates = [-400, -90, -30, -1, 0, 1, 30, 89, 90, 91, 365].map((d) => addDays
 const dayCounts = [0, 1, 30, 90, 365];
 
 type Generated = FilterableAccount & {
-  metrics: { health: number | null; healthBand: string | null; activeUsers30d: number | null; seatUtilisation: number | null };
+  metrics: {
+    health: number | null;
+    healthBand: string | null;
+    activeUsers30d: number | null;
+    seatUtilisation: number | null;
+    events30d: number | null;
+    lastSeenDays: number | null;
+  };
 };
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
@@ -81,7 +90,9 @@ const accountArb: fc.Arbitrary<Generated> = fc.record({
     health: maybe(fc.integer({ min: 0, max: 100 })),
     healthBand: maybe(fc.constantFrom('red', 'yellow', 'green')),
     activeUsers30d: maybe(fc.constantFrom(0, 5, 50)),
-    seatUtilisation: maybe(fc.constantFrom(0, 0.25, 0.5, 1)),
+    seatUtilisation: maybe(fc.constantFrom(0, 25, 50, 100, 120)),
+    events30d: maybe(fc.constantFrom(0, 50, 1000)),
+    lastSeenDays: maybe(fc.constantFrom(0, 1, 30, 90)),
   }),
 });
 
@@ -141,7 +152,7 @@ describe('compileFilterToSql', () => {
   before(async () => {
     database = await createTestDatabase();
     await database.exec(
-      'create table test_account_metrics (account_id uuid primary key, health numeric, health_band text, active_users_30d integer, seat_utilisation numeric)',
+      'create table test_account_metrics (account_id uuid primary key, health numeric, health_band text, active_users_30d integer, seat_utilisation numeric, events_30d integer, last_seen_days integer)',
     );
     for (const id of owners)
       await database.query('insert into users (id, email, name) values ($1, $2, $3)', [id, `${id}@example.com`, 'Owner']);
@@ -180,12 +191,14 @@ describe('compileFilterToSql', () => {
       );
       const id = String(inserted.rows[0]!.id);
       const m = a.metrics;
-      await database.query('insert into test_account_metrics values ($1, $2, $3, $4, $5)', [
+      await database.query('insert into test_account_metrics values ($1, $2, $3, $4, $5, $6, $7)', [
         id,
         m.health === null ? null : String(m.health),
         m.healthBand,
         m.activeUsers30d,
         m.seatUtilisation === null ? null : String(m.seatUtilisation),
+        m.events30d,
+        m.lastSeenDays,
       ]);
       ids.push(id);
     }

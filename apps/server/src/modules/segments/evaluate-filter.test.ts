@@ -26,7 +26,7 @@ const account: FilterableAccount = {
   status: 'active',
   tags: ['VIP', 'upsell'],
   customFields: { support_plan: 'premium', seats_bought: '120' },
-  metrics: { health: 35, healthBand: 'red', seatUtilisation: 0.62 },
+  metrics: { health: 35, healthBand: 'red', seatUtilisation: 62 },
 };
 const matches = (expression: FilterGroup, subject: FilterableAccount = account) =>
   evaluateFilter(expression, subject, { catalogue, today });
@@ -42,13 +42,13 @@ describe('evaluateFilter', () => {
           op: 'or',
           conditions: [
             { field: 'metric.healthBand', operator: 'eq', value: 'red' },
-            { field: 'metric.seatUtilisation', operator: 'lt', value: 0.3 },
+            { field: 'metric.seatUtilisation', operator: 'lt', value: 30 },
           ],
         },
       ],
     };
     assert.equal(matches(atRisk), true);
-    assert.equal(matches(atRisk, { ...account, metrics: { healthBand: 'green', seatUtilisation: 0.9 } }), false);
+    assert.equal(matches(atRisk, { ...account, metrics: { healthBand: 'green', seatUtilisation: 90 } }), false);
   });
 
   it('compares text without case', () => {

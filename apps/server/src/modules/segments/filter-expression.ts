@@ -87,8 +87,12 @@ export const METRIC_FILTER_FIELDS = {
   // DOMAIN §2: red < 40 ≤ yellow < 70 ≤ green.
   healthBand: { type: 'enum', options: ['red', 'yellow', 'green'] },
   activeUsers30d: { type: 'number' },
-  /** Active users over 30 days / licensed seats (0–1). */
+  /** Active users over 30 days / licensed seats, in percent (0–100, more when seats are overused). */
   seatUtilisation: { type: 'number' },
+  /** Events over the last 30 days. */
+  events30d: { type: 'number' },
+  /** Days since the account's last active day; empty when never seen. */
+  lastSeenDays: { type: 'number' },
 } as const satisfies Record<string, { type: FilterFieldType; options?: readonly string[] }>;
 export type MetricName = keyof typeof METRIC_FILTER_FIELDS;
 

@@ -31,6 +31,22 @@ describe('tiers and stages on the demo portfolio', () => {
     assert.ok(c.accountShare >= 0.3, `C holds ${c.accountShare} of accounts: the small tail`);
   });
 
+  it('splits the middle into engaged A and low-engagement B from the usage rollups', async () => {
+    const overview = await services.tiers.getTiersOverview(workspaceId);
+    const share = (tier: string) => overview.tiers.find((x) => x.tier === tier)!.accountShare;
+    // DOMAIN §3: A and B are the middle, similar in size, split by engagement; neither may vanish.
+    assert.ok(share('A') >= 0.08, `A holds ${share('A')} of accounts`);
+    assert.ok(share('B') >= 0.08, `B holds ${share('B')} of accounts`);
+    const { rows } = await database.query(
+      `SELECT reason->>'rule' AS rule, count(*)::int AS n FROM tier_assignments WHERE workspace_id = $1 GROUP BY 1`,
+      [workspaceId],
+    );
+    const byRule = new Map(rows.map((r) => [String(r.rule), Number(r.n)]));
+    // The split comes from seats and usage, not from a missing-data fallback.
+    assert.ok((byRule.get('a_usage') ?? 0) > 0 && (byRule.get('b_usage') ?? 0) > 0, JSON.stringify([...byRule]));
+    assert.ok((byRule.get('b_no_engagement_data') ?? 0) < (byRule.get('b_usage') ?? 0), JSON.stringify([...byRule]));
+  });
+
   it('explains every active account’s tier in both languages', async () => {
     const { rows } = await database.query(
       `SELECT a.id, ta.reason_text FROM accounts a LEFT JOIN tier_assignments ta ON ta.workspace_id = a.workspace_id AND ta.account_id = a.id

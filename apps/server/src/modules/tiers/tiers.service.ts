@@ -14,7 +14,11 @@ import { createTiersRepository } from './tiers.repository';
  * rollups fill in; until then every account has none and tiering falls back to health, then to
  * "no engagement data" (B) — see calculateTiers.
  */
-export type LoadEngagement = (workspaceId: string, accountIds: readonly string[]) => Promise<ReadonlyMap<string, number>>;
+export type LoadEngagement = (
+  workspaceId: string,
+  accountIds: readonly string[],
+  options: { today?: string },
+) => Promise<ReadonlyMap<string, number>>;
 /** Health score (0–100) per account id; the seam the health module fills in. */
 export type LoadHealth = (workspaceId: string, accountIds: readonly string[]) => Promise<ReadonlyMap<string, number>>;
 
@@ -33,18 +37,23 @@ export function createTiersService({ database, clock, loadEngagement = none, loa
     }
   }
 
-  /** Recalculates every live account's tier, recording each change (history + `tier.changed`). */
-  async function recomputeTiers(workspaceId: string): Promise<TierRecomputeResult> {
+  /**
+   * Recalculates every live account's tier, recording each change (history + `tier.changed`).
+   * `today` runs it as of another day (the demo's reference date): pins and the usage window follow it.
+   */
+  async function recomputeTiers(workspaceId: string, options: { today?: string } = {}): Promise<TierRecomputeResult> {
     const now = clock.now();
+    // The loaders query through the shared handle, so they run before the transaction: on PGlite
+    // the transaction holds the only connection and a query outside it would wait forever.
+    const ids = (await createTiersRepository(database.db).loadTieringAccounts(workspaceId)).map((a) => a.id);
+    const [engagement, health] = await Promise.all([loadEngagement(workspaceId, ids, options), loadHealth(workspaceId, ids)]);
     const result = await database.db.transaction(async (tx) => {
       const repo = createTiersRepository(tx);
       await repo.lockWorkspace(workspaceId);
       const policy = await repo.loadPolicy(workspaceId);
       const base = await repo.loadTieringAccounts(workspaceId);
-      const ids = base.map((a) => a.id);
-      const [engagement, health] = await Promise.all([loadEngagement(workspaceId, ids), loadHealth(workspaceId, ids)]);
       const input = base.map((a) => ({ ...a, engagement: engagement.get(a.id) ?? null, health: health.get(a.id) ?? null }));
-      const assignments = calculateTiers(input, policy, today());
+      const assignments = calculateTiers(input, policy, options.today ?? today());
       const changes = diffTierAssignments(await repo.loadStoredTiers(workspaceId), assignments);
       await repo.writeAssignments(workspaceId, assignments, changes, now);
       await recordDomainEvents(

@@ -161,6 +161,31 @@ export function createUsageAnalyticsRepository(db: Db) {
       }));
     },
 
+    /**
+     * Per live account: licensed seats, distinct active users over `range`, and whether it ever
+     * sent usage. One pass over the range's user-days for the whole workspace (two-stage GROUP BY).
+     */
+    async listSeatActivity(workspaceId: string, range: Range) {
+      const rows = await queryRows<{ account_id: string; licensed_seats: number | null; users: number; has_usage: boolean }>(
+        db,
+        sql`SELECT a.id::text AS account_id, a.licensed_seats, coalesce(u.users, 0)::int AS users,
+              EXISTS (SELECT 1 FROM usage_account_days d WHERE d.workspace_id = a.workspace_id AND d.account_id = a.id) AS has_usage
+            FROM accounts a
+            LEFT JOIN (SELECT account_id, count(*)::int AS users
+                       FROM (SELECT account_id, user_id FROM usage_user_days
+                             WHERE workspace_id = ${workspaceId}::uuid AND day BETWEEN ${range.from}::date AND ${range.to}::date
+                             GROUP BY 1, 2) x
+                       GROUP BY 1) u ON u.account_id = a.id
+            WHERE a.workspace_id = ${workspaceId}::uuid AND a.deleted_at IS NULL`,
+      );
+      return rows.map((r) => ({
+        accountId: r.account_id,
+        licensedSeats: r.licensed_seats === null ? null : Number(r.licensed_seats),
+        activeUsers30d: Number(r.users),
+        hasUsage: Boolean(r.has_usage),
+      }));
+    },
+
     /** Distinct users over the 7 and 30 days ending `to` for the whole workspace. */
     async countPortfolioActiveUsers(workspaceId: string, to: string, from7: string, from30: string) {
       const rows = await queryRows<{ wau: number; mau: number }>(

@@ -21,6 +21,7 @@ import {
   calculateStickiness,
   calculateTrend,
 } from './calculate-usage-metrics';
+import { calculateSeatEngagement } from './calculate-seat-engagement';
 import { createFeaturesRepository, type FeatureRow, type FeatureValues } from './features.repository';
 import { createProductUsersRepository } from './product-users.repository';
 import { createUsageRollup } from './roll-up-usage';
@@ -169,6 +170,17 @@ export function createUsageAnalyticsService({ database, clock }: { database: Dat
 
   return {
     ...rollup,
+    /**
+     * Engagement for tiering: 30-day active users / licensed seats per account (see
+     * calculateSeatEngagement), over the 30 local days ending `today` (default: the workspace's today).
+     */
+    async loadSeatEngagement(workspaceId: string, accountIds: readonly string[], options: { today?: string } = {}) {
+      const to = options.today ?? (await today(workspaceId));
+      const engagement = calculateSeatEngagement(await repo.listSeatActivity(workspaceId, { from: addDays(to, -29), to }));
+      const wanted = new Set(accountIds);
+      for (const id of engagement.keys()) if (!wanted.has(id)) engagement.delete(id);
+      return engagement;
+    },
     getAccountUsage,
     getPortfolioUsage,
     listAccountUsers,

@@ -8,3 +8,4 @@ export {
 } from './usage.service';
 export { trackingRoutes } from './tracking.routes';
 export { usageEvents } from './usage-events.table';
+export { USAGE_DEDUP_RETENTION_DAYS } from './usage-retention';

@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.schema';
 import { workspaces } from '../workspaces/workspaces.schema';
 
@@ -8,10 +9,22 @@ import { workspaces } from '../workspaces/workspaces.schema';
  * workspace by construction and the one btree stays 16 bytes wide whatever the client sends:
  * a second index on workspace_id, or a foreign key, would tax every ingested event.
  */
-export const usageMessageIds = pgTable('usage_message_ids', {
-  messageKey: uuid('message_key').primaryKey(),
-  workspaceId: uuid('workspace_id').notNull(),
-});
+export const usageMessageIds = pgTable(
+  'usage_message_ids',
+  {
+    messageKey: uuid('message_key').primaryKey(),
+    workspaceId: uuid('workspace_id').notNull(),
+    /**
+     * When the key was claimed (server date). Keys are kept for USAGE_DEDUP_RETENTION_DAYS only,
+     * like Segment's de-duplication window; the BRIN makes the daily prune cheap (rows arrive in
+     * date order) and, unlike a btree, costs ingestion next to nothing.
+     */
+    receivedOn: date('received_on', { mode: 'string' })
+      .notNull()
+      .default(sql`CURRENT_DATE`),
+  },
+  (t) => [index('usage_message_ids_received_on_brin').using('brin', t.receivedOn)],
+);
 
 /** A product user seen through `identify`/`group`/`alias` (DOMAIN §1), linked to an account. */
 export const usageUsers = pgTable(

@@ -5,6 +5,7 @@ import type { ApiKeysService } from '../api-keys';
 import { createGroupCommit, OverloadedError } from './group-commit';
 import { parseTrackingEvent, type EventEnvelope } from './parse-tracking-event';
 import { calculateMessageKey, createUsageEventWriter, type IngestRow } from './write-usage-events';
+import { deleteWorkspaceUsage, pruneMessageIds } from './usage-retention';
 
 export type UsageService = ReturnType<typeof createUsageService>;
 
@@ -97,6 +98,10 @@ export function createUsageService({
     inFlightEvents: () => commits.inFlightRows(),
     /** Waits until every event submitted so far is written: call before closing the database. */
     drain: () => commits.drain(),
+    /** Forgets de-duplication keys older than the retention window (USAGE_DEDUP_RETENTION_DAYS) or of deleted workspaces. */
+    pruneMessageIds: (retentionDays?: number) => pruneMessageIds(database, clock.now().toISOString().slice(0, 10), retentionDays),
+    /** Deletes a workspace's raw events and keys, which do not cascade; call when deleting a workspace. */
+    deleteWorkspaceUsage: (workspaceId: string) => deleteWorkspaceUsage(database, workspaceId),
     /** Creates usage_events' monthly partitions for last month to `monthsAhead` months ahead. */
     async ensurePartitions(monthsAhead = 3): Promise<number> {
       const now = clock.now();

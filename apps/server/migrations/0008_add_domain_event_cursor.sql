@@ -1,0 +1,3 @@
+ALTER TABLE "domain_events" ADD COLUMN "tx" bigint DEFAULT (pg_current_xact_id()::text)::bigint NOT NULL;--> statement-breakpoint
+ALTER TABLE "domain_events" ADD COLUMN "seq" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "domain_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+CREATE INDEX "domain_events_workspace_cursor_idx" ON "domain_events" USING btree ("workspace_id","tx","seq");
