@@ -68,4 +68,60 @@ describe('lifecycle board journey', () => {
     assert.match((await rows.first().textContent()) ?? '', /^S/);
     await screenshot(page, 'tiers-01-pareto');
   });
+
+  it('lets the admin change a stage’s expected duration and switch off a rule, then shows it on the board', async () => {
+    await page.getByRole('link', { name: 'Lifecycle', exact: true }).click();
+    await page.getByRole('heading', { name: 'Lifecycle board' }).waitFor();
+    await page.getByRole('link', { name: 'Configure stages' }).click();
+    await page.getByRole('heading', { name: 'Lifecycle stages' }).waitFor();
+    const onboarding = page.getByTestId('config-stage-onboarding');
+    // A bad number is refused by the server and named beside its input.
+    await onboarding.getByLabel('Expected days in stage').fill('0');
+    await page.getByRole('button', { name: 'Save stages' }).click();
+    await onboarding.getByRole('alert').filter({ hasText: 'whole number of days' }).waitFor();
+    await onboarding.getByLabel('Expected days in stage').fill('21');
+    await onboarding.getByLabel('Goal 1 (English)').fill('Live within three weeks');
+    const renewal = page.getByTestId('config-stage-renewal');
+    await renewal.getByLabel('Rule on: Enter when the renewal date is within').uncheck();
+    await page.getByRole('button', { name: 'Save stages' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await screenshot(page, 'lifecycle-03-config');
+
+    const config = await server.api<{ config: { stages: { stage: string; expectedDurationDays: number | null; entryRules: { enabled: boolean }[] }[] } }>(
+      'GET',
+      '/lifecycle/config',
+    );
+    const saved = new Map(config.config.stages.map((s) => [s.stage, s]));
+    assert.equal(saved.get('onboarding')!.expectedDurationDays, 21);
+    assert.deepEqual(
+      saved.get('renewal')!.entryRules.map((r) => r.enabled),
+      [false],
+    );
+
+    await page.getByRole('link', { name: 'Back to the board' }).click();
+    await page.getByTestId('stage-onboarding').getByText('expected 21 days').waitFor();
+  });
+
+  it('edits the tiering policy on the Pareto page and recomputes the tiers', async () => {
+    await page.getByRole('link', { name: 'Tiers', exact: true }).click();
+    const policy = page.getByTestId('tiering-policy');
+    await policy.getByLabel('Cover this share of total ARR').waitFor();
+    assert.equal(await policy.getByLabel('Cover this share of total ARR').inputValue(), '60');
+    // Minimum above maximum: the server names the field.
+    await policy.getByLabel('At least this share of accounts').fill('30');
+    await policy.getByRole('button', { name: 'Save and recompute' }).click();
+    await policy.getByRole('alert').filter({ hasText: 'must not exceed s.maxAccountShare' }).waitFor();
+    await policy.getByLabel('At least this share of accounts').fill('10');
+    // Turning the C percentile rule off leaves only the size rule for C.
+    await policy.getByLabel('ARR below a percentile').uncheck();
+    await policy.getByRole('button', { name: 'Save and recompute' }).click();
+    await policy.getByRole('status').filter({ hasText: 'tiers recomputed' }).waitFor();
+    const overview = await server.api<{ policy: { c: { arrPercentile: number | null } }; computedAt: string | null }>('GET', '/tiers');
+    assert.equal(overview.policy.c.arrPercentile, null);
+    assert.ok(overview.computedAt);
+
+    await page.getByRole('button', { name: 'Recompute tiers' }).click();
+    await page.getByTestId('recompute-result').filter({ hasText: /Recomputed 5 accounts, 0 changed tier/ }).waitFor();
+    await screenshot(page, 'tiers-02-policy');
+  });
 });

@@ -134,7 +134,7 @@ describe('web journey', () => {
 
     // Money and dates follow the language: CNY as ¥ and Chinese date order.
     await page.getByRole('cell', { name: '¥1,800,000' }).waitFor();
-    await page.getByRole('cell', { name: '2026年11月15日' }).waitFor();
+    await page.getByRole('cell', { name: '2030年11月15日' }).waitFor();
   });
 
   it('shows the import dry-run report with the bad rows, then imports the good ones', async () => {

@@ -1,7 +1,11 @@
 import type { Account } from '@northstar/contracts';
 import type { TestServer } from './server';
 
-/** A small, varied book of business: two S-tier accounts, one per other tier, two currencies. */
+/**
+ * A small, varied book of business: two S-tier accounts, one per other tier, two currencies.
+ * Renewal dates lie years ahead: the lifecycle rules run as each account is saved, and a renewal
+ * date in the past (or within 90 days) would move the account to churned (or renewal) at once.
+ */
 export const SEED_ACCOUNTS = [
   {
     name: 'Acme Logistics',
@@ -11,7 +15,7 @@ export const SEED_ACCOUNTS = [
     plan: 'Growth',
     arr: 240000,
     currency: 'USD',
-    renewalDate: '2027-03-31',
+    renewalDate: '2031-03-31',
     tier: 'S',
     lifecycleStage: 'stable',
     tags: ['expansion'],
@@ -24,7 +28,7 @@ export const SEED_ACCOUNTS = [
     plan: 'Enterprise',
     arr: 1800000,
     currency: 'CNY',
-    renewalDate: '2026-11-15',
+    renewalDate: '2030-11-15',
     tier: 'S',
     lifecycleStage: 'renewal',
     tags: ['key-account'],
@@ -37,7 +41,7 @@ export const SEED_ACCOUNTS = [
     plan: 'Growth',
     arr: 96000,
     currency: 'USD',
-    renewalDate: '2026-09-01',
+    renewalDate: '2030-09-01',
     tier: 'A',
     lifecycleStage: 'rollout',
     tags: [],
@@ -50,7 +54,7 @@ export const SEED_ACCOUNTS = [
     plan: 'Starter',
     arr: 42000,
     currency: 'USD',
-    renewalDate: '2026-08-20',
+    renewalDate: '2030-08-20',
     tier: 'B',
     lifecycleStage: 'onboarding',
     tags: ['at-risk'],
@@ -63,7 +67,7 @@ export const SEED_ACCOUNTS = [
     plan: 'Starter',
     arr: 12000,
     currency: 'USD',
-    renewalDate: '2027-01-10',
+    renewalDate: '2031-01-10',
     tier: 'C',
     lifecycleStage: 'handoff',
     tags: [],

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams, type SpawnOptionsWithoutStdio } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -15,10 +15,40 @@ export const engine: 'pglite' | 'postgres' = process.env.TEST_DATABASE_URL ? 'po
 
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
+// Every process these helpers started and that still runs. A test run that is interrupted (a
+// timeout, Ctrl-C, the runner's SIGTERM) would otherwise leave servers holding ports and data
+// dirs. A SIGKILL of the test process itself cannot be caught: only that case can still orphan.
+const liveChildren = new Set<ChildProcess>();
+const CLEANUP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function killLiveChildren(): void {
+  for (const child of liveChildren) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  liveChildren.clear();
+}
+
+process.once('exit', killLiveChildren);
+for (const signal of CLEANUP_SIGNALS) {
+  process.once(signal, () => {
+    killLiveChildren();
+    // Our listener is gone now: the signal's default action (or the runner's own handler) follows.
+    process.kill(process.pid, signal);
+  });
+}
+
+/** spawn(), remembered until the child exits so that it dies with the test process. */
+export function spawnTracked(command: string, args: readonly string[], options: SpawnOptionsWithoutStdio): ChildProcessWithoutNullStreams {
+  const child = spawn(command, args, options);
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  return child;
+}
+
 /** Runs one CLI command to completion. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000, cwd = repoRoot): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBin, ...args], { cwd, env: { ...process.env, ...env } });
+    const child = spawnTracked(process.execPath, [cliBin, ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');
@@ -108,7 +138,7 @@ export type ServerProcess = {
 export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<ServerProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [cliBin, 'start', '--no-build', '--port', String(port)], {
+  const child = spawnTracked(process.execPath, [cliBin, 'start', '--no-build', '--port', String(port)], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
   });
@@ -158,9 +188,23 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_
 export async function setupWorkspace(env: NodeJS.ProcessEnv, name = 'CLI Co') {
   const suffix = randomBytes(3).toString('hex');
   const result = await runCli(
-    ['setup', '--workspace', name, '--slug', `cli-${suffix}`, '--admin-email', `admin-${suffix}@example.com`, '--admin-password', 'a long passphrase', '--json'],
+    [
+      'setup',
+      '--workspace',
+      name,
+      '--slug',
+      `cli-${suffix}`,
+      '--admin-email',
+      `admin-${suffix}@example.com`,
+      '--admin-password',
+      'a long passphrase',
+      '--json',
+    ],
     env,
   );
   if (result.code !== 0) throw new Error(`setup failed (${result.code}): ${result.stderr}`);
-  return { ...(JSON.parse(result.stdout) as { workspace: { id: string; slug: string }; apiToken: string; writeKey: string }), raw: result.stdout };
+  return {
+    ...(JSON.parse(result.stdout) as { workspace: { id: string; slug: string }; apiToken: string; writeKey: string }),
+    raw: result.stdout,
+  };
 }

@@ -24,6 +24,14 @@ import { usageAnalyticsRoutes } from './modules/usage-analytics';
 import { tiersRoutes } from './modules/tiers';
 import { segmentsRoutes } from './modules/segments';
 import { lifecycleRoutes } from './modules/lifecycle';
+import { timelineRoutes } from './modules/timeline';
+import { tasksRoutes } from './modules/tasks';
+import { playbooksRoutes } from './modules/playbooks';
+import { notificationsRoutes } from './modules/notifications';
+import { workMetricsRoutes } from './modules/work-metrics';
+import { coverageRoutes } from './modules/coverage';
+import { rulesRoutes } from './modules/rules';
+import { webhooksRoutes } from './modules/webhooks';
 import { workspacesRoutes } from './modules/workspaces';
 
 export type AppOptions = {
@@ -116,6 +124,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await api.register(tiersRoutes(services.tiers));
       await api.register(segmentsRoutes(services.segments));
       await api.register(lifecycleRoutes(services.lifecycle));
+      await api.register(timelineRoutes(services.timeline));
+      await api.register(tasksRoutes(services.tasks));
+      await api.register(playbooksRoutes(services.playbooks));
+      await api.register(rulesRoutes(services.rules));
+      await api.register(webhooksRoutes(services.webhooks));
+      await api.register(notificationsRoutes(services.notifications));
+      await api.register(workMetricsRoutes(services.workMetrics));
+      await api.register(coverageRoutes(services.coverage));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,8 @@
 import { defineJob, type JobQueue } from './platform/jobs/job-queue';
 import type { Services } from './services';
 import { registerUsageRollupJob } from './modules/usage-analytics';
+import { registerRulesJobs } from './modules/rules';
+import { registerWebhookJobs } from './modules/webhooks';
 
 /**
  * Every background job, registered by hand. Later modules (usage rollups, health recompute)
@@ -41,6 +43,9 @@ export function registerJobs(jobs: JobQueue, services: Services): void {
     }),
   );
   registerUsageRollupJob(jobs, services.usageAnalytics);
+  registerRulesJobs(jobs, services.rules);
+  registerWebhookJobs(jobs, services.webhooks);
+  services.kicks.attach(jobs);
   jobs.register(
     defineJob<{ workspaceId?: string }>({
       name: 'tiers.recompute',

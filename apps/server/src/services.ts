@@ -8,6 +8,15 @@ import { createDemoService } from './modules/demo';
 import { createTiersService } from './modules/tiers';
 import { createSegmentsService } from './modules/segments';
 import { createLifecycleService } from './modules/lifecycle';
+import { createTimelineService } from './modules/timeline';
+import { createTasksService } from './modules/tasks';
+import { createPlaybooksService } from './modules/playbooks';
+import { createOpenCtaFinder, createRulesService } from './modules/rules';
+import { createWebhooksService } from './modules/webhooks';
+import { createJobKicks } from './platform/jobs/job-kicks';
+import { createNotificationsService } from './modules/notifications';
+import { createWorkMetricsService } from './modules/work-metrics';
+import { createCoverageService } from './modules/coverage';
 import { createUsersService } from './modules/users';
 import { createUsageService } from './modules/usage';
 import { createUsageAnalyticsService } from './modules/usage-analytics';
@@ -44,6 +53,37 @@ export function createServices({ database, clock = systemClock }: { database: Da
       exportAccountsCsv: imports.exportAccountsCsv,
     },
   });
+  // Work (issue #7): timeline, tasks and CTAs, playbooks, notifications, SOP metrics, coverage.
+  const timeline = createTimelineService({ database, clock });
+  const tasks = createTasksService({ database, clock });
+  const notifications = createNotificationsService({ database, clock });
+  // Jobs services ask for "as soon as possible" (a webhook to send, rules to evaluate); attached in registerJobs.
+  const kicks = createJobKicks();
+  const webhooks = createWebhooksService({ database, clock, kicks });
+  const playbooks = createPlaybooksService({
+    database,
+    clock,
+    accounts: {
+      getAccount: accounts.getAccount,
+      updateAccount: accounts.updateAccount,
+      listCustomFields: accounts.listCustomFields,
+    },
+    lifecycle: { setStage: lifecycle.setStage },
+    enqueueWebhook: webhooks.enqueueWebhook,
+  });
+  const rules = createRulesService({
+    database,
+    clock,
+    kicks,
+    ports: {
+      startPlaybook: playbooks.startPlaybook,
+      findOpenCtas: createOpenCtaFinder(tasks.listOpenCtas),
+      hasPlaybook: (workspaceId, id) => playbooks.getPlaybook(workspaceId, id).then((p) => p.archivedAt === null, () => false),
+      hasSegment: (viewer, id) => segments.getSegment({ workspaceId: viewer.workspaceId, userId: viewer.userId ?? '' }, id).then(() => true, () => false),
+    },
+  });
+  const workMetrics = createWorkMetricsService({ database, clock });
+  const coverage = createCoverageService({ database, clock });
   return {
     database,
     clock,
@@ -58,6 +98,15 @@ export function createServices({ database, clock = systemClock }: { database: Da
     lifecycle,
     usage,
     usageAnalytics,
+    timeline,
+    tasks,
+    notifications,
+    playbooks,
+    kicks,
+    webhooks,
+    rules,
+    workMetrics,
+    coverage,
     setupWorkspace: (input: SetupInput) => setupWorkspace({ database, workspaces, users, apiKeys }, input),
     demo: createDemoService({
       database,

@@ -131,6 +131,8 @@ export const PlaybookSchema = StrictObject({
 });
 export type Playbook = Static<typeof PlaybookSchema>;
 export const PlaybookListSchema = StrictObject({ items: Type.Array(PlaybookSchema) });
+export const ListPlaybooksQuerySchema = StrictObject({ includeArchived: Type.Optional(Type.Boolean()) });
+export type ListPlaybooksQuery = Static<typeof ListPlaybooksQuerySchema>;
 
 export const PlaybookDiffEntrySchema = StrictObject({
   /** `name`, `enabled`, `steps.<key>`, `steps.<key>.dueOffsetDays`, `steps.order`, ... */

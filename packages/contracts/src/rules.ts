@@ -198,7 +198,9 @@ export const RuleVersionSchema = StrictObject({
   editedBy: Nullable(Uuid),
   editedAt: Timestamp,
 });
+export type RuleVersion = Static<typeof RuleVersionSchema>;
 export const RuleVersionListSchema = StrictObject({ items: Type.Array(RuleVersionSchema) });
+export type RuleVersionList = Static<typeof RuleVersionListSchema>;
 
 /** Small facts behind a firing or a dry-run match, for display: `{ renewalDate, daysLeft }`, `{ from, to }`. */
 export const RuleFactsSchema = Type.Record(Type.String(), Nullable(Type.Union([Type.String(), Type.Number(), Type.Boolean()])));

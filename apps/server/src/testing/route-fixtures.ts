@@ -1,5 +1,6 @@
 import type { Services } from '../services';
 import type { TestWorkspace } from './test-app';
+import { FIXTURE_PLAYBOOK, workRouteFixtures } from './work-fixtures';
 
 /**
  * How to make, in a given workspace, the object a route's path parameter names. The route-table
@@ -38,4 +39,12 @@ export const routeParamFixtures: Record<string, (services: Services, ws: TestWor
     const sessions = await services.auth.listSessions({ userId: login.userId, workspaceId: ws.id, role: 'admin', via: 'session' });
     return sessions[0]!.id;
   },
+  ...workRouteFixtures,
+  ruleId: async (services, ws) => {
+    const playbook = await services.playbooks.createPlaybook({ workspaceId: ws.id, userId: ws.admin.id }, FIXTURE_PLAYBOOK);
+    const editor = { workspaceId: ws.id, userId: ws.admin.id };
+    return (await services.rules.createRule(editor, { name: 'Fixture rule', trigger: { type: 'key_contact_left' }, playbookId: playbook.id })).id;
+  },
+  deliveryId: async (services, ws) =>
+    (await services.webhooks.enqueueWebhook(ws.id, { url: 'https://hooks.example.com/fixture', event: 'fixture', payload: {}, source: {} })).deliveryId,
 };

@@ -6,10 +6,11 @@ import { Loading } from '../ui/page-header';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
 
-function NavItem({ to, children }: { to: string; children: string }) {
+function NavItem({ to, end, children }: { to: string; end?: boolean; children: string }) {
   return (
     <NavLink
       to={to}
+      end={end ?? false}
       className={({ isActive }) =>
         cx(
           'block rounded-md px-2.5 py-1.5 text-[13px]',
@@ -51,11 +52,18 @@ export function AppLayout() {
           <NavItem to="/lifecycle">{t('nav.lifecycle')}</NavItem>
           <NavItem to="/tiers">{t('nav.tiers')}</NavItem>
           <NavItem to="/usage">{t('nav.usage')}</NavItem>
+          {can('health:read') && (
+            <NavItem to="/health" end>
+              {t('health.nav.portfolio')}
+            </NavItem>
+          )}
           {can('accounts:import') && <NavItem to="/import">{t('nav.import')}</NavItem>}
           <p className="mt-4 mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">
             {can('users:manage') ? t('nav.admin') : t('nav.settings')}
           </p>
           {can('users:manage') && <NavItem to="/admin/users">{t('nav.users')}</NavItem>}
+          {can('health:manage') && <NavItem to="/health/scorecards">{t('health.nav.scorecards')}</NavItem>}
+          {can('health:manage') && <NavItem to="/health/backtest">{t('health.nav.backtest')}</NavItem>}
           <NavItem to="/admin/keys">{t('nav.keys')}</NavItem>
         </nav>
       </aside>

@@ -8,8 +8,14 @@ import { AcceptInvitePage } from '../features/auth/accept-invite-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ImportWizard } from '../features/imports/import-wizard';
 import { LifecycleBoardPage } from '../features/lifecycle/lifecycle-board-page';
+import { LifecycleConfigPage } from '../features/lifecycle/lifecycle-config-page';
+import { ProductUserPage } from '../features/usage/product-user-page';
 import { SegmentsPage } from '../features/segments/segments-page';
 import { TiersPage } from '../features/tiers/tiers-page';
+import { BacktestPage } from '../features/health/backtest-page';
+import { PortfolioHealthPage } from '../features/health/portfolio-health-page';
+import { ScorecardEditorPage } from '../features/health/scorecard-editor-page';
+import { ScorecardsPage } from '../features/health/scorecards-page';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RequirePermission } from './require-permission';
@@ -26,8 +32,42 @@ export const router = createBrowserRouter([
       { path: 'accounts/:accountId', element: <AccountPage /> },
       { path: 'segments', element: <SegmentsPage /> },
       { path: 'lifecycle', element: <LifecycleBoardPage /> },
+      {
+        path: 'lifecycle/settings',
+        element: (
+          <RequirePermission permission="lifecycle:manage">
+            <LifecycleConfigPage />
+          </RequirePermission>
+        ),
+      },
+      { path: 'usage/users/:userId', element: <ProductUserPage /> },
       { path: 'tiers', element: <TiersPage /> },
       { path: 'usage', element: <PortfolioUsagePage /> },
+      { path: 'health', element: <PortfolioHealthPage /> },
+      {
+        path: 'health/scorecards',
+        element: (
+          <RequirePermission permission="health:manage">
+            <ScorecardsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'health/scorecards/:scorecardId',
+        element: (
+          <RequirePermission permission="health:manage">
+            <ScorecardEditorPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'health/backtest',
+        element: (
+          <RequirePermission permission="health:manage">
+            <BacktestPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: 'import',
         element: (

@@ -220,11 +220,15 @@ export function createAccountsService({
       const updated = await guardExternalId(columns.externalId, () =>
         database.db.transaction(async (tx) => {
           const now = clock.now();
-          const done = await createAccountsRepository(tx).updateAccount(workspaceId, id, { ...columns, updatedAt: now });
-          if (done && stageChanged) {
+          // The stage first: it takes the lifecycle's workspace lock before any account row is
+          // locked, the same order as the rules job, so the two cannot deadlock.
+          if (stageChanged) {
             const change = { from: current.lifecycleStage, to: columns.lifecycleStage ?? null, userId };
             await lifecycle.recordStageChange(tx, workspaceId, id, change);
           }
+          const done = await createAccountsRepository(tx).updateAccount(workspaceId, id, { ...columns, updatedAt: now });
+          // A stage recorded for an account that vanished meanwhile must not stay.
+          if (!done && stageChanged) throw new AppError('ACCOUNT_NOT_FOUND', 'Account not found');
           if (done) {
             await recordDomainEvents(
               tx,

@@ -11,7 +11,10 @@ export type DomainEventType =
   // {field, from, to}: one event per account field a PATCH or an import changed (API field names, custom.<key>).
   | 'account.field_changed'
   // {contactId, name, isKeyPerson, leftAt}: a contact's left_at was set.
-  | 'contact.left';
+  | 'contact.left'
+  // {from, to, score, previousScore}: bands (red/yellow/green/null) and scores; see modules/health/calculate-health-events.ts.
+  | 'health.band_changed'
+  | 'health.score_changed';
 
 export type NewDomainEvent = { type: DomainEventType; accountId: string | null; payload: Record<string, unknown>; occurredAt: Date };
 

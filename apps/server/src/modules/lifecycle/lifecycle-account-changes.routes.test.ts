@@ -27,7 +27,11 @@ describe('lifecycle after account changes', () => {
   const events = (accountId: string) => listDomainEvents(t.database.db, ws.id, { type: 'lifecycle.stage_changed', accountId });
 
   it('records a stage set through PATCH /accounts/:id exactly like a move on the board', async () => {
-    const account = await t.services.accounts.createAccount(ws.id, { name: 'Patched', lifecycleStage: 'onboarding', contractStart: '2026-01-01' });
+    const account = await t.services.accounts.createAccount(ws.id, {
+      name: 'Patched',
+      lifecycleStage: 'onboarding',
+      contractStart: '2026-01-01',
+    });
     clock.advance(86_400_000);
     const patched = await request('PATCH', `/accounts/${account.id}`, { lifecycleStage: 'rollout' }, csm.headers);
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
@@ -75,7 +79,11 @@ describe('lifecycle after account changes', () => {
   });
 
   it('churns an account at once when it is marked churned, even from a stage set by hand', async () => {
-    const account = await t.services.accounts.createAccount(ws.id, { name: 'Leaving', lifecycleStage: 'stable', renewalDate: '2027-01-01' });
+    const account = await t.services.accounts.createAccount(ws.id, {
+      name: 'Leaving',
+      lifecycleStage: 'stable',
+      renewalDate: '2027-01-01',
+    });
     await request('PATCH', `/accounts/${account.id}`, { lifecycleStage: 'renewal' });
     clock.advance(60_000);
     const patched = await request('PATCH', `/accounts/${account.id}`, { status: 'churned', churnDate: '2026-02-27' });
@@ -115,7 +123,11 @@ describe('lifecycle after account changes', () => {
   });
 
   it('records a stage an import wrote behind the lifecycle’s back on the next rules run', async () => {
-    const account = await t.services.accounts.createAccount(ws.id, { name: 'Imported', lifecycleStage: 'onboarding', contractStart: '2026-02-01' });
+    const account = await t.services.accounts.createAccount(ws.id, {
+      name: 'Imported',
+      lifecycleStage: 'onboarding',
+      contractStart: '2026-02-01',
+    });
     // What a CSV import does: it writes the column, not the history.
     await t.database.query(`UPDATE accounts SET lifecycle_stage = 'stable' WHERE id = $1`, [account.id]);
     clock.advance(60_000);

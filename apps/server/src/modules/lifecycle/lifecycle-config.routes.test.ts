@@ -51,7 +51,11 @@ describe('lifecycle config API', () => {
     const saved = await request('PUT', '/lifecycle/config', changed);
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     assert.equal(saved.body.isDefault, false);
-    const account = await t.services.accounts.createAccount(ws.id, { name: 'Onboarding', lifecycleStage: 'onboarding', contractStart: '2025-12-01' });
+    const account = await t.services.accounts.createAccount(ws.id, {
+      name: 'Onboarding',
+      lifecycleStage: 'onboarding',
+      contractStart: '2025-12-01',
+    });
     const board = (await request('GET', '/lifecycle')).body;
     const column = board.columns.find((c: { stage: string }) => c.stage === 'onboarding');
     const card = column.accounts.find((a: { id: string }) => a.id === account.id);
@@ -72,7 +76,11 @@ describe('lifecycle config API', () => {
     const { config } = await getConfig();
     const off = withStage(config, 'renewal', (s) => ({ entryRules: s.entryRules.map((r) => ({ ...r, enabled: false })) }));
     assert.equal((await request('PUT', '/lifecycle/config', off)).status, 200);
-    const account = await t.services.accounts.createAccount(ws.id, { name: 'Due soon', lifecycleStage: 'stable', renewalDate: '2026-04-01' });
+    const account = await t.services.accounts.createAccount(ws.id, {
+      name: 'Due soon',
+      lifecycleStage: 'stable',
+      renewalDate: '2026-04-01',
+    });
     assert.equal((await t.services.accounts.getAccount(ws.id, account.id)).lifecycleStage, 'stable');
     // Saving the config runs the rules with it.
     assert.equal((await request('PUT', '/lifecycle/config', config)).status, 200);
@@ -97,7 +105,10 @@ describe('lifecycle config API', () => {
       withStage(config, 'onboarding', () => ({ enabled: false })),
     );
     assert.equal(inUse.status, 400);
-    assert.match(inUse.body.error.details.map((d: { field: string; problem: string }) => `${d.field} ${d.problem}`).join(), /stages\[1\]\.enabled \d+ accounts are in this stage/);
+    assert.match(
+      inUse.body.error.details.map((d: { field: string; problem: string }) => `${d.field} ${d.problem}`).join(),
+      /stages\[1\]\.enabled \d+ accounts are in this stage/,
+    );
     const unknownField = await request('PUT', '/lifecycle/config', { ...config, colour: 'red' });
     assert.equal(unknownField.status, 400);
   });

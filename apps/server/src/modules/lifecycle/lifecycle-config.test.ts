@@ -35,12 +35,7 @@ describe('validateLifecycleConfig', () => {
     };
     assert.deepEqual(
       validateLifecycleConfig(config).map((p) => p.field),
-      [
-        'stages[0].expectedDurationDays',
-        'stages[1].entryRules[0].from',
-        'stages[7].stage',
-        'stages[7].checklist',
-      ],
+      ['stages[0].expectedDurationDays', 'stages[1].entryRules[0].from', 'stages[7].stage', 'stages[7].checklist'],
     );
   });
 
@@ -59,8 +54,15 @@ describe('validateLifecycleConfig', () => {
     const config: LifecycleConfig = {
       holdManualStages: false,
       stages: [
-        { ...handoff!, checklist: [...handoff!.checklist, { key: 'signed_nda', label: { en: 'NDA', 'zh-CN': '保密协议' }, required: true }] },
-        { ...onboarding!, goals: [{ en: 'Learn', 'zh-CN': ' ' }], checklist: [{ key: 'Kick Off', label: { en: 'x', 'zh-CN': 'x' }, required: true }] },
+        {
+          ...handoff!,
+          checklist: [...handoff!.checklist, { key: 'signed_nda', label: { en: 'NDA', 'zh-CN': '保密协议' }, required: true }],
+        },
+        {
+          ...onboarding!,
+          goals: [{ en: 'Learn', 'zh-CN': ' ' }],
+          checklist: [{ key: 'Kick Off', label: { en: 'x', 'zh-CN': 'x' }, required: true }],
+        },
         { ...rollout!, kind: 'outcome' },
         stable!,
         { ...renewal!, entryRules: [{ kind: 'renewal_within_days', days: 0.5, from: ['stable'] }] },
@@ -86,7 +88,10 @@ describe('normaliseLifecycleConfig', () => {
     const [first, ...rest] = DEFAULT_LIFECYCLE_CONFIG.stages;
     const config = normaliseLifecycleConfig({
       holdManualStages: true,
-      stages: [first!, ...rest.map((s) => (s.stage === 'renewal' ? { ...s, entryRules: s.entryRules.map((r) => ({ ...r, enabled: false })) } : s))],
+      stages: [
+        first!,
+        ...rest.map((s) => (s.stage === 'renewal' ? { ...s, entryRules: s.entryRules.map((r) => ({ ...r, enabled: false })) } : s)),
+      ],
     });
     const rules = config.stages.flatMap((s) => s.entryRules.map((r) => [s.stage, r.enabled]));
     assert.deepEqual(rules, [

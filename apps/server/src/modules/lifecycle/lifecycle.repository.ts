@@ -53,7 +53,11 @@ export function createLifecycleRepository(db: Db) {
         .from(accounts)
         .leftJoin(lifecycleStageHistory, and(eq(lifecycleStageHistory.workspaceId, workspaceId), openStay))
         .where(
-          and(eq(accounts.workspaceId, workspaceId), isNull(accounts.deletedAt), accountIds ? inArray(accounts.id, [...accountIds]) : undefined),
+          and(
+            eq(accounts.workspaceId, workspaceId),
+            isNull(accounts.deletedAt),
+            accountIds ? inArray(accounts.id, [...accountIds]) : undefined,
+          ),
         )
         .orderBy(asc(accounts.name));
       return rows.map((r) => ({ ...r, arr: Number(r.arr), openStage: (r.openStage as LifecycleStage | null) ?? null }));

@@ -163,12 +163,18 @@ export function createLifecycleService({ database, clock }: { database: Database
       change: { from: LifecycleStage | null; to: LifecycleStage | null; userId: string | null },
     ): Promise<void> {
       const txRepo = createLifecycleRepository(tx);
+      await txRepo.lockWorkspace(workspaceId);
       const { config } = await txRepo.loadConfig(workspaceId);
       if (change.to && !findStageDefinition(config, change.to)?.enabled) throw stageDisabled(change.to, 'lifecycleStage', 'body');
       const now = clock.now();
-      await txRepo.lockWorkspace(workspaceId);
       if (change.to) {
-        await txRepo.moveStage(workspaceId, accountId, { stage: change.to, at: now, enteredBy: 'user', userId: change.userId, reason: null });
+        await txRepo.moveStage(workspaceId, accountId, {
+          stage: change.to,
+          at: now,
+          enteredBy: 'user',
+          userId: change.userId,
+          reason: null,
+        });
       } else {
         await txRepo.closeStay(workspaceId, accountId, now);
       }
@@ -199,7 +205,10 @@ export function createLifecycleService({ database, clock }: { database: Database
       config.stages.forEach((stage, index) => {
         const count = inUse.get(stage.stage) ?? 0;
         if (!stage.enabled && count > 0) {
-          problems.push({ field: `stages[${index}].enabled`, problem: `${count} accounts are in this stage: move them before switching it off` });
+          problems.push({
+            field: `stages[${index}].enabled`,
+            problem: `${count} accounts are in this stage: move them before switching it off`,
+          });
         }
       });
       if (problems.length > 0) {

@@ -23,7 +23,7 @@ export type StageRuleOptions = {
 };
 
 /** Handoff items come from the account and its people; other stages' items from ticks. */
-export function collectCompletedItems(
+function collectCompletedItems(
   account: LifecycleAccountRow,
   contacts: readonly HandoffContact[],
   ticks: readonly { stage: string; itemKey: string }[],
@@ -74,7 +74,13 @@ export async function runStageRules(
 
     for (const account of accounts.filter((a) => a.enteredAt && a.openStage !== a.stage)) {
       if (account.stage) {
-        await repo.moveStage(workspaceId, account.id, { stage: account.stage, at: now, enteredBy: 'user', userId: null, reason: OUTSIDE_REASON });
+        await repo.moveStage(workspaceId, account.id, {
+          stage: account.stage,
+          at: now,
+          enteredBy: 'user',
+          userId: null,
+          reason: OUTSIDE_REASON,
+        });
       } else {
         await repo.closeStay(workspaceId, account.id, now);
       }
@@ -91,7 +97,11 @@ export async function runStageRules(
         stage: account.stage,
         enteredAt: day(account.enteredAt),
         enteredManually: account.enteredBy === 'user',
-        completedChecklistItems: collectCompletedItems(account, contactsByAccount.get(account.id) ?? [], ticksByAccount.get(account.id) ?? []),
+        completedChecklistItems: collectCompletedItems(
+          account,
+          contactsByAccount.get(account.id) ?? [],
+          ticksByAccount.get(account.id) ?? [],
+        ),
         renewalDate: account.renewalDate,
         // The contract runs to its renewal date. TODO(#8): a signed renewal from revenue events sets `renewed`.
         contractEnd: account.renewalDate,
@@ -100,8 +110,20 @@ export async function runStageRules(
       };
       const transition = evaluateStageRules(facts, config, asOf);
       if (!transition) continue;
-      await repo.moveStage(workspaceId, account.id, { stage: transition.to, at: now, enteredBy: 'rule', userId: null, reason: transition.reason });
-      await record(account.id, { from: account.stage, to: transition.to, by: 'rule', rule: transition.rule.kind, reason: transition.reason });
+      await repo.moveStage(workspaceId, account.id, {
+        stage: transition.to,
+        at: now,
+        enteredBy: 'rule',
+        userId: null,
+        reason: transition.reason,
+      });
+      await record(account.id, {
+        from: account.stage,
+        to: transition.to,
+        by: 'rule',
+        rule: transition.rule.kind,
+        reason: transition.reason,
+      });
     }
     return { backfilled: missing.length, moved };
   });

@@ -3,7 +3,13 @@ import { queryRows, type Db } from '../../platform/db/database';
 import { allOf, isoMicros, isoMillis } from '../../platform/db/sql-fragments';
 import { notifications } from './notifications.schema';
 
-export type NewNotification = { userId: string; message: string; accountId?: string | null; playbookRunId?: string | null; ruleId?: string | null };
+export type NewNotification = {
+  userId: string;
+  message: string;
+  accountId?: string | null;
+  playbookRunId?: string | null;
+  ruleId?: string | null;
+};
 
 export type NotificationRow = {
   id: string;

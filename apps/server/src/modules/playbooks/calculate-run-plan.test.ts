@@ -46,9 +46,30 @@ describe('calculateRunPlan', () => {
   it('dates tasks from the start day and separates notifications from other actions', () => {
     const steps: PlaybookStep[] = [
       { key: 'tag', kind: 'action', title: 'Tag', action: { type: 'add_tag', tag: 'at-risk' } },
-      { key: 'call', kind: 'task', title: 'Call', description: 'd', dueOffsetDays: 2, assignee: { kind: 'account_owner' }, priority: 'urgent' },
-      { key: 'tell', kind: 'action', title: 'Tell', action: { type: 'notify', to: { kind: 'team_lead' }, message: '{{account.name}} is red' } },
-      { key: 'review', kind: 'task', title: 'Review', description: '', dueOffsetDays: 3, assignee: { kind: 'team_lead' }, priority: 'high' },
+      {
+        key: 'call',
+        kind: 'task',
+        title: 'Call',
+        description: 'd',
+        dueOffsetDays: 2,
+        assignee: { kind: 'account_owner' },
+        priority: 'urgent',
+      },
+      {
+        key: 'tell',
+        kind: 'action',
+        title: 'Tell',
+        action: { type: 'notify', to: { kind: 'team_lead' }, message: '{{account.name}} is red' },
+      },
+      {
+        key: 'review',
+        kind: 'task',
+        title: 'Review',
+        description: '',
+        dueOffsetDays: 3,
+        assignee: { kind: 'team_lead' },
+        priority: 'high',
+      },
     ];
     const plan = calculateRunPlan(steps, facts());
     assert.deepEqual(
@@ -77,7 +98,13 @@ describe('findTeamLead', () => {
       ]),
       'm1',
     );
-    assert.equal(findTeamLead([{ userId: 'c1', role: 'csm' }, { userId: 'a1', role: 'admin' }]), 'a1');
+    assert.equal(
+      findTeamLead([
+        { userId: 'c1', role: 'csm' },
+        { userId: 'a1', role: 'admin' },
+      ]),
+      'a1',
+    );
     assert.equal(findTeamLead([{ userId: 'c1', role: 'csm' }]), null);
   });
 });

@@ -39,7 +39,8 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
  * so an unowned task is the last resort, not the default.
  */
 export function resolveAssignee(assignee: TaskAssignee, facts: RunFacts): string | null {
-  const target = assignee.kind === 'account_owner' ? facts.accountOwnerId : assignee.kind === 'team_lead' ? facts.teamLeadId : assignee.userId;
+  const target =
+    assignee.kind === 'account_owner' ? facts.accountOwnerId : assignee.kind === 'team_lead' ? facts.teamLeadId : assignee.userId;
   for (const candidate of [target, facts.accountOwnerId, facts.teamLeadId, facts.startedBy]) {
     if (candidate && facts.activeMemberIds.has(candidate)) return candidate;
   }
@@ -82,7 +83,11 @@ export function calculateRunPlan(steps: readonly PlaybookStep[], facts: RunFacts
         priority: step.priority,
       });
     } else if (step.action.type === 'notify') {
-      plan.notifications.push({ stepKey: step.key, userIds: resolveRecipients(step.action.to, facts), message: renderMessage(step.action.message, facts) });
+      plan.notifications.push({
+        stepKey: step.key,
+        userIds: resolveRecipients(step.action.to, facts),
+        message: renderMessage(step.action.message, facts),
+      });
     } else {
       plan.actions.push(step);
     }

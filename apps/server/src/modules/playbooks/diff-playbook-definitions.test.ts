@@ -9,7 +9,15 @@ const base: PlaybookDefinition = {
   ctaReason: 'renewal',
   enabled: true,
   steps: [
-    { key: 'prep', kind: 'task', title: 'Prepare', description: '', dueOffsetDays: 3, assignee: { kind: 'account_owner' }, priority: 'normal' },
+    {
+      key: 'prep',
+      kind: 'task',
+      title: 'Prepare',
+      description: '',
+      dueOffsetDays: 3,
+      assignee: { kind: 'account_owner' },
+      priority: 'normal',
+    },
     { key: 'call', kind: 'task', title: 'Call', description: '', dueOffsetDays: 7, assignee: { kind: 'account_owner' }, priority: 'high' },
   ],
 };
@@ -18,6 +26,15 @@ describe('diffPlaybookDefinitions', () => {
   it('is empty for the same definition', () => {
     assert.deepEqual(diffPlaybookDefinitions(base, structuredClone(base)), []);
     assert.equal(isSameDefinition(base, structuredClone(base)), true);
+  });
+
+  it('ignores the key order jsonb gives objects back in', () => {
+    const reordered = JSON.parse(
+      '{"steps":[{"key":"prep","kind":"task","title":"Prepare","priority":"normal","assignee":{"kind":"account_owner"},"description":"","dueOffsetDays":3},' +
+        '{"kind":"task","key":"call","title":"Call","assignee":{"kind":"account_owner"},"priority":"high","description":"","dueOffsetDays":7}],' +
+        '"enabled":true,"ctaReason":"renewal","description":"","name":"Renewal play"}',
+    ) as PlaybookDefinition;
+    assert.equal(isSameDefinition(base, reordered), true);
   });
 
   it('reports changed fields of a step by its key', () => {
@@ -34,11 +51,7 @@ describe('diffPlaybookDefinitions', () => {
     const after: PlaybookDefinition = {
       ...base,
       enabled: false,
-      steps: [
-        base.steps[1]!,
-        base.steps[0]!,
-        { key: 'tag', kind: 'action', title: 'Tag', action: { type: 'add_tag', tag: 'renewal' } },
-      ],
+      steps: [base.steps[1]!, base.steps[0]!, { key: 'tag', kind: 'action', title: 'Tag', action: { type: 'add_tag', tag: 'renewal' } }],
     };
     const diff = diffPlaybookDefinitions(base, after);
     assert.deepEqual(

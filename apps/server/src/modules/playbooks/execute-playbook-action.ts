@@ -23,7 +23,12 @@ export const webhooksNotConfigured: EnqueueWebhook = async () => {
 export type PlaybookActionPorts = {
   getAccount: (workspaceId: string, accountId: string) => Promise<{ tags: string[] }>;
   updateAccount: (workspaceId: string, accountId: string, patch: UpdateAccount) => Promise<unknown>;
-  setStage: (workspaceId: string, userId: string | null, accountId: string, input: { stage: LifecycleStage; reason?: string }) => Promise<unknown>;
+  setStage: (
+    workspaceId: string,
+    userId: string | null,
+    accountId: string,
+    input: { stage: LifecycleStage; reason?: string },
+  ) => Promise<unknown>;
   enqueueWebhook: EnqueueWebhook;
 };
 
@@ -63,17 +68,25 @@ export async function executePlaybookAction(
       case 'remove_tag': {
         const { tags } = await ports.getAccount(workspaceId, accountId);
         const has = tags.includes(action.tag);
-        if (action.type === 'add_tag' ? has : !has) return { status: 'done', message: action.type === 'add_tag' ? 'already tagged' : 'tag was absent' };
+        if (action.type === 'add_tag' ? has : !has)
+          return { status: 'done', message: action.type === 'add_tag' ? 'already tagged' : 'tag was absent' };
         const next = action.type === 'add_tag' ? [...tags, action.tag] : tags.filter((t) => t !== action.tag);
         await ports.updateAccount(workspaceId, accountId, { tags: next });
         return { status: 'done', message: null };
       }
       case 'move_stage': {
         try {
-          await ports.setStage(workspaceId, context.startedBy, accountId, { stage: action.stage, reason: `Playbook: ${context.playbook.name}` });
+          await ports.setStage(workspaceId, context.startedBy, accountId, {
+            stage: action.stage,
+            reason: `Playbook: ${context.playbook.name}`,
+          });
         } catch (error) {
           // Already in the stage is the outcome the step wanted.
-          if (error instanceof AppError && error.code === 'VALIDATION_FAILED' && error.details.some((d) => d.problem === 'is the current stage')) {
+          if (
+            error instanceof AppError &&
+            error.code === 'VALIDATION_FAILED' &&
+            error.details.some((d) => d.problem === 'is the current stage')
+          ) {
             return { status: 'done', message: 'already in the stage' };
           }
           throw error;

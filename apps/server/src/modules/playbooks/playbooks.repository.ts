@@ -83,11 +83,7 @@ export function createPlaybooksRepository(db: Db) {
     },
 
     async listPlaybooks(workspaceId: string, options: { includeArchived: boolean }): Promise<PlaybookRow[]> {
-      const rows = await db
-        .select()
-        .from(playbooks)
-        .where(eq(playbooks.workspaceId, workspaceId))
-        .orderBy(playbooks.name, playbooks.id);
+      const rows = await db.select().from(playbooks).where(eq(playbooks.workspaceId, workspaceId)).orderBy(playbooks.name, playbooks.id);
       return options.includeArchived ? rows : rows.filter((r) => r.archivedAt === null);
     },
 
@@ -119,7 +115,11 @@ export function createPlaybooksRepository(db: Db) {
         .select({ definition: playbookVersions.definition })
         .from(playbookVersions)
         .where(
-          and(eq(playbookVersions.workspaceId, workspaceId), eq(playbookVersions.playbookId, playbookId), eq(playbookVersions.version, version)),
+          and(
+            eq(playbookVersions.workspaceId, workspaceId),
+            eq(playbookVersions.playbookId, playbookId),
+            eq(playbookVersions.version, version),
+          ),
         );
       return row?.definition;
     },
@@ -192,7 +192,14 @@ export function createPlaybooksRepository(db: Db) {
             WHERE workspace_id = ${workspaceId}::uuid AND id = ${accountId}::uuid AND deleted_at IS NULL`,
       );
       const r = rows[0];
-      return r ? { name: String(r.name), ownerId: str(r.owner_id), stage: (r.lifecycle_stage as LifecycleStage | null) ?? null, externalId: str(r.external_id) } : undefined;
+      return r
+        ? {
+            name: String(r.name),
+            ownerId: str(r.owner_id),
+            stage: (r.lifecycle_stage as LifecycleStage | null) ?? null,
+            externalId: str(r.external_id),
+          }
+        : undefined;
     },
 
     /** Active members with their role, longest-standing first (the first manager is the team lead). */

@@ -7,6 +7,7 @@ import type {
   PlaybookRun,
   PlaybookVersion,
   RollbackPlaybook,
+  StartPlaybookRun,
 } from '@northstar/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
@@ -94,12 +95,7 @@ export function createPlaybooksService(deps: PlaybooksDeps) {
   }
 
   /** Saves a definition as the next version, under a row lock so concurrent saves queue up. */
-  async function saveVersion(
-    author: Author,
-    id: string,
-    definition: PlaybookDefinition,
-    rolledBackFrom: number | null,
-  ): Promise<void> {
+  async function saveVersion(author: Author, id: string, definition: PlaybookDefinition, rolledBackFrom: number | null): Promise<void> {
     await database.db.transaction(async (tx) => {
       const txRepo = createPlaybooksRepository(tx);
       const current = await txRepo.findPlaybook(author.workspaceId, id, { lock: true });
@@ -122,7 +118,7 @@ export function createPlaybooksService(deps: PlaybooksDeps) {
     });
   }
 
-  return {
+  const service = {
     startPlaybook,
 
     async listPlaybooks(workspaceId: string, options: { includeArchived?: boolean } = {}): Promise<Playbook[]> {
@@ -198,10 +194,25 @@ export function createPlaybooksService(deps: PlaybooksDeps) {
       return toPlaybookDto(await getPlaybookRow(author.workspaceId, id));
     },
 
+    /** A person starts a playbook from the account page; the CTA takes the playbook's reason unless given. */
+    async startPlaybookManually(author: Author, accountId: string, input: StartPlaybookRun): Promise<PlaybookRun> {
+      const playbook = await getPlaybookRow(author.workspaceId, input.playbookId);
+      const { runId } = await startPlaybook(author.workspaceId, {
+        playbookId: playbook.id,
+        accountId,
+        cta: { reason: input.ctaReason ?? playbook.ctaReason, ...(input.ctaTitle ? { title: input.ctaTitle } : {}) },
+        startedBy: author.userId,
+      });
+      return service.getRun(author.workspaceId, runId);
+    },
+
     async getRun(workspaceId: string, id: string): Promise<PlaybookRun> {
       const run = await repo.findRun(workspaceId, id);
       if (!run) throw new AppError('PLAYBOOK_RUN_NOT_FOUND', 'Playbook run not found');
-      const [definitions, tasks] = await Promise.all([repo.listRunDefinitions(workspaceId, [run]), repo.listRunTasks(workspaceId, [run.id])]);
+      const [definitions, tasks] = await Promise.all([
+        repo.listRunDefinitions(workspaceId, [run]),
+        repo.listRunTasks(workspaceId, [run.id]),
+      ]);
       return toRunDto(run, definitions, tasks);
     },
 
@@ -233,4 +244,5 @@ export function createPlaybooksService(deps: PlaybooksDeps) {
       };
     },
   };
+  return service;
 }

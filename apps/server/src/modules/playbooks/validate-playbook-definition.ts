@@ -35,7 +35,8 @@ export function validatePlaybookDefinition(definition: PlaybookDefinition): Erro
 export function listNamedUsers(definition: PlaybookDefinition): { userId: string; field: string }[] {
   const named: { userId: string; field: string }[] = [];
   definition.steps.forEach((step, index) => {
-    if (step.kind === 'task' && step.assignee.kind === 'user') named.push({ userId: step.assignee.userId, field: `steps.${index}.assignee.userId` });
+    if (step.kind === 'task' && step.assignee.kind === 'user')
+      named.push({ userId: step.assignee.userId, field: `steps.${index}.assignee.userId` });
     if (step.kind === 'action' && step.action.type === 'notify' && step.action.to.kind === 'user') {
       named.push({ userId: step.action.to.userId, field: `steps.${index}.action.to.userId` });
     }
@@ -44,7 +45,9 @@ export function listNamedUsers(definition: PlaybookDefinition): { userId: string
 }
 
 /** Custom fields a definition writes, with the value, to check against the workspace's fields. */
-export function listCustomFieldWrites(definition: PlaybookDefinition): { key: string; value: string | number | boolean | null; index: number }[] {
+export function listCustomFieldWrites(
+  definition: PlaybookDefinition,
+): { key: string; value: string | number | boolean | null; index: number }[] {
   return definition.steps.flatMap((step, index) =>
     step.kind === 'action' && step.action.type === 'set_field' && step.action.field.startsWith('custom.')
       ? [{ key: step.action.field.slice('custom.'.length), value: step.action.value, index }]

@@ -12,7 +12,12 @@ describe('isTaskOverdue', () => {
 });
 
 describe('compareTaskPositions', () => {
-  const task = (id: string, dueDate: string, priority: TaskPosition['priority'], createdAt = '2026-01-01T00:00:00.000000Z'): TaskPosition => ({
+  const task = (
+    id: string,
+    dueDate: string,
+    priority: TaskPosition['priority'],
+    createdAt = '2026-01-01T00:00:00.000000Z',
+  ): TaskPosition => ({
     id,
     dueDate,
     priority,
@@ -36,7 +41,10 @@ describe('compareTaskPositions', () => {
   it('round-trips a cursor and refuses forged ones', () => {
     const position = task('00000000-0000-4000-8000-000000000001', '2026-03-02', 'high', '2026-01-02T03:04:05.123456Z');
     assert.deepEqual(decodeTaskCursor(encodeTaskCursor(position)), position);
-    assert.equal(decodeTaskCursor(Buffer.from('["2026-03-02","extreme","2026-01-02T03:04:05.123456Z","x"]').toString('base64url')), undefined);
+    assert.equal(
+      decodeTaskCursor(Buffer.from('["2026-03-02","extreme","2026-01-02T03:04:05.123456Z","x"]').toString('base64url')),
+      undefined,
+    );
     assert.equal(decodeTaskCursor('%%%'), undefined);
   });
 });

@@ -218,7 +218,11 @@ export function createTasksRepository(db: Db) {
     },
 
     /** Open, overdue and due-today counts over a whole inbox. */
-    async countOpenTasks(workspaceId: string, filters: TaskFilters, today: string): Promise<{ open: number; overdue: number; dueToday: number }> {
+    async countOpenTasks(
+      workspaceId: string,
+      filters: TaskFilters,
+      today: string,
+    ): Promise<{ open: number; overdue: number; dueToday: number }> {
       const rows = await queryRows<Raw>(
         db,
         sql`SELECT count(*)::int AS open, (count(*) FILTER (WHERE t.due_date < ${today}::date))::int AS overdue,
@@ -280,7 +284,10 @@ export function createTasksRepository(db: Db) {
     },
 
     /** Live account facts a task or CTA needs: does it exist here, its stage now. */
-    async findAccount(workspaceId: string, accountId: string): Promise<{ stage: LifecycleStage | null; ownerId: string | null } | undefined> {
+    async findAccount(
+      workspaceId: string,
+      accountId: string,
+    ): Promise<{ stage: LifecycleStage | null; ownerId: string | null } | undefined> {
       const rows = await queryRows<{ stage: LifecycleStage | null; owner_id: string | null }>(
         db,
         sql`SELECT lifecycle_stage AS stage, owner_id FROM accounts WHERE workspace_id = ${workspaceId}::uuid AND id = ${accountId}::uuid AND deleted_at IS NULL`,

@@ -98,13 +98,21 @@ export function tasksRoutes(service: TasksService): FastifyPluginAsyncTypebox {
       '/ctas',
       {
         config: read,
-        schema: { tags: ctaTags, summary: 'Calls to action, newest first', querystring: ListCtasQuerySchema, response: { 200: CtaPageSchema } },
+        schema: {
+          tags: ctaTags,
+          summary: 'Calls to action, newest first',
+          querystring: ListCtasQuerySchema,
+          response: { 200: CtaPageSchema },
+        },
       },
       async (request) => service.listCtas(requireActor(request).workspaceId, request.query),
     );
     app.post(
       '/ctas',
-      { config: write, schema: { tags: ctaTags, summary: 'Open a call to action by hand', body: CreateCtaSchema, response: { 201: CtaSchema } } },
+      {
+        config: write,
+        schema: { tags: ctaTags, summary: 'Open a call to action by hand', body: CreateCtaSchema, response: { 201: CtaSchema } },
+      },
       async (request, reply) => reply.status(201).send(await service.createCta(requireActor(request), request.body)),
     );
     app.get(

@@ -200,7 +200,13 @@ export function createTasksService({ database, clock }: { database: Database; cl
       assertCanAct(actor, current, 'task');
       if (current.status !== 'open') throw new AppError('CONFLICT', `The task is already ${current.status}; reopen it first`);
       const now = clock.now();
-      await repo.updateTask(actor.workspaceId, id, { status: 'done', closedAt: now, closedBy: actor.userId, skipReason: null, updatedAt: now });
+      await repo.updateTask(actor.workspaceId, id, {
+        status: 'done',
+        closedAt: now,
+        closedBy: actor.userId,
+        skipReason: null,
+        updatedAt: now,
+      });
       return presentTask(actor.workspaceId, id);
     },
 
@@ -212,7 +218,13 @@ export function createTasksService({ database, clock }: { database: Database; cl
       if (!reason) throw invalid([{ field: 'reason', location: 'body', problem: 'must not be blank' }]);
       if (current.status !== 'open') throw new AppError('CONFLICT', `The task is already ${current.status}; reopen it first`);
       const now = clock.now();
-      await repo.updateTask(actor.workspaceId, id, { status: 'skipped', skipReason: reason, closedAt: now, closedBy: actor.userId, updatedAt: now });
+      await repo.updateTask(actor.workspaceId, id, {
+        status: 'skipped',
+        skipReason: reason,
+        closedAt: now,
+        closedBy: actor.userId,
+        updatedAt: now,
+      });
       return presentTask(actor.workspaceId, id);
     },
 
@@ -221,7 +233,13 @@ export function createTasksService({ database, clock }: { database: Database; cl
       const current = await getTaskRow(actor.workspaceId, id);
       assertCanAct(actor, current, 'task');
       if (current.status === 'open') throw new AppError('CONFLICT', 'The task is already open');
-      await repo.updateTask(actor.workspaceId, id, { status: 'open', skipReason: null, closedAt: null, closedBy: null, updatedAt: clock.now() });
+      await repo.updateTask(actor.workspaceId, id, {
+        status: 'open',
+        skipReason: null,
+        closedAt: null,
+        closedBy: null,
+        updatedAt: clock.now(),
+      });
       return presentTask(actor.workspaceId, id);
     },
 

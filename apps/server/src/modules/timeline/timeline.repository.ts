@@ -142,7 +142,10 @@ export function createTimelineRepository(db: Db) {
     /** Newest first; one row more than `limit` tells the caller there is a next page. */
     async listTouches(workspaceId: string, filters: TouchFilters, after: FeedCursor | undefined, limit: number): Promise<TouchRow[]> {
       const where = sql.join([...touchConditions(workspaceId, filters), before(after, 't')], sql` AND `);
-      const rows = await queryRows<RawTouch>(db, sql`${SELECT_TOUCH} WHERE ${where} ORDER BY t.occurred_at DESC, t.id DESC LIMIT ${limit + 1}`);
+      const rows = await queryRows<RawTouch>(
+        db,
+        sql`${SELECT_TOUCH} WHERE ${where} ORDER BY t.occurred_at DESC, t.id DESC LIMIT ${limit + 1}`,
+      );
       return rows.map(toTouchRow);
     },
 
@@ -153,7 +156,13 @@ export function createTimelineRepository(db: Db) {
     async listTimelineEntries(
       workspaceId: string,
       accountId: string,
-      filters: { touchTypes: readonly string[] | null; eventTypes: readonly string[]; authorIds?: readonly string[]; start?: Date; end?: Date },
+      filters: {
+        touchTypes: readonly string[] | null;
+        eventTypes: readonly string[];
+        authorIds?: readonly string[];
+        start?: Date;
+        end?: Date;
+      },
       after: FeedCursor | undefined,
       limit: number,
     ): Promise<{ kind: 'touch' | 'event'; id: string; cursorAt: string }[]> {

@@ -47,13 +47,19 @@ export function timelineRoutes(service: TimelineService): FastifyPluginAsyncType
           response: { 201: TouchSchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.createTouch(requireActor(request), request.params.accountId, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await service.createTouch(requireActor(request), request.params.accountId, request.body)),
     );
     app.get(
       '/touches',
       {
         config: read,
-        schema: { tags, summary: 'Touches across accounts, newest first', querystring: ListTouchesQuerySchema, response: { 200: TouchPageSchema } },
+        schema: {
+          tags,
+          summary: 'Touches across accounts, newest first',
+          querystring: ListTouchesQuerySchema,
+          response: { 200: TouchPageSchema },
+        },
       },
       async (request) => service.listTouches(requireActor(request).workspaceId, request.query),
     );

@@ -95,7 +95,17 @@ export function createTimelineService({ database, clock }: { database: Database;
       const id = await database.db.transaction(async (tx) => {
         const touchId = await createTimelineRepository(tx).insertTouch(
           workspaceId,
-          { accountId, type: input.type, occurredAt, authorId: actor.userId, lifecycleStage, title, body: input.body ?? '', createdAt: now, updatedAt: now },
+          {
+            accountId,
+            type: input.type,
+            occurredAt,
+            authorId: actor.userId,
+            lifecycleStage,
+            title,
+            body: input.body ?? '',
+            createdAt: now,
+            updatedAt: now,
+          },
           contactIds,
         );
         await markContactsContacted(tx, workspaceId, contactIds, occurredAt);
@@ -141,7 +151,9 @@ export function createTimelineService({ database, clock }: { database: Database;
       if (title === '') throw invalid([{ field: 'title', location: 'body', problem: 'must not be blank' }]);
       if (patch.contactIds) await checkContacts(workspaceId, current.accountId, patch.contactIds);
       const lifecycleStage =
-        patch.occurredAt !== undefined ? await stageAt(workspaceId, current.accountId, occurredAt, current.lifecycleStage) : current.lifecycleStage;
+        patch.occurredAt !== undefined
+          ? await stageAt(workspaceId, current.accountId, occurredAt, current.lifecycleStage)
+          : current.lifecycleStage;
       await database.db.transaction(async (tx) => {
         const txRepo = createTimelineRepository(tx);
         await txRepo.updateTouch(workspaceId, id, {
@@ -207,7 +219,9 @@ export function createTimelineService({ database, clock }: { database: Database;
       const items = page.flatMap((entry): TimelinePage['items'] => {
         if (entry.kind === 'touch') {
           const touch = touchById.get(entry.id);
-          return touch ? [{ kind: 'touch', id: entry.id, occurredAt: touch.occurredAt.toISOString(), touch: toTouchDto(touch), event: null }] : [];
+          return touch
+            ? [{ kind: 'touch', id: entry.id, occurredAt: touch.occurredAt.toISOString(), touch: toTouchDto(touch), event: null }]
+            : [];
         }
         const event = eventById.get(entry.id);
         if (!event) return [];

@@ -8,10 +8,13 @@ describe('calculateSeatEngagement', () => {
       { accountId: 'a', licensedSeats: 20, activeUsers30d: 5, hasUsage: true },
       { accountId: 'b', licensedSeats: 10, activeUsers30d: 12, hasUsage: true },
     ]);
-    assert.deepEqual([...result], [
-      ['a', 0.25],
-      ['b', 1.2],
-    ]);
+    assert.deepEqual(
+      [...result],
+      [
+        ['a', 0.25],
+        ['b', 1.2],
+      ],
+    );
   });
 
   it('counts a quiet but instrumented account as 0 and leaves out the unknown ones', () => {

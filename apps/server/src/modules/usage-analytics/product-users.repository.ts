@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database';
+import type { EventCursor } from './calculate-event-cursor';
 
 type UserRow = {
   user_id: string;
@@ -46,28 +47,53 @@ export function createProductUsersRepository(db: Db) {
       return rows[0] ? toUser(rows[0]) : undefined;
     },
 
+    /** The name of a live account, for the user page's link back. */
+    async findAccountName(workspaceId: string, accountId: string): Promise<string | null> {
+      const rows = await queryRows<{ name: string }>(
+        db,
+        sql`SELECT name FROM accounts WHERE workspace_id = ${workspaceId}::uuid AND id = ${accountId}::uuid AND deleted_at IS NULL`,
+      );
+      return rows[0]?.name ?? null;
+    },
+
+    /** Activity events per local day (over every account the user was counted for). */
+    async listDailyEvents(workspaceId: string, userId: string, range: { from: string; to: string }) {
+      const rows = await queryRows<{ day: string; events: number }>(
+        db,
+        sql`SELECT day::text AS day, sum(events)::int AS events FROM usage_user_days
+            WHERE workspace_id = ${workspaceId}::uuid AND user_id = ${userId} AND day BETWEEN ${range.from}::date AND ${range.to}::date
+            GROUP BY day`,
+      );
+      return rows.map((r) => ({ day: r.day, events: Number(r.events) }));
+    },
+
     /**
-     * The user's latest events. usage_events has no index on user_id (it would tax ingestion),
-     * so the scan is bounded to the last 90 days of partitions through the BRIN on time.
+     * One page (limit + 1 rows) of the user's events since `since`, newest first, after the cursor.
+     * usage_events has no index on user_id (it would tax ingestion), so the scan is bounded to
+     * the last 90 days of partitions through the BRIN on time.
      */
-    async listRecentEvents(workspaceId: string, userId: string, since: Date) {
+    async listRecentEvents(workspaceId: string, userId: string, since: Date, after: EventCursor | undefined, limit: number) {
+      const key = sql`to_char("timestamp" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
       const rows = await queryRows<{
         type: string;
         event: string | null;
         name: string | null;
         timestamp: string;
+        message_id: string;
         properties: Record<string, unknown> | null;
       }>(
         db,
-        sql`SELECT type, event, name, "timestamp"::text AS timestamp, properties FROM usage_events
+        sql`SELECT type, event, name, ${key} AS timestamp, message_id, properties FROM usage_events
             WHERE workspace_id = ${workspaceId}::uuid AND user_id = ${userId} AND "timestamp" >= ${since.toISOString()}::timestamptz
-            ORDER BY "timestamp" DESC LIMIT 100`,
+              ${after ? sql`AND ("timestamp", message_id) < (${after.timestamp}::timestamptz, ${after.messageId})` : sql``}
+            ORDER BY "timestamp" DESC, message_id DESC LIMIT ${limit + 1}`,
       );
       return rows.map((r) => ({
         type: r.type,
         name: r.event ?? r.name,
         timestamp: new Date(r.timestamp).toISOString(),
         properties: r.properties,
+        cursor: { timestamp: r.timestamp, messageId: r.message_id },
       }));
     },
   };

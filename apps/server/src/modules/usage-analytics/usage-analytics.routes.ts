@@ -6,6 +6,8 @@ import {
   FeatureSchema,
   PortfolioUsageSchema,
   ProductUserDetailSchema,
+  ProductUserEventPageSchema,
+  ProductUserEventsQuerySchema,
   ProductUserSchema,
   UpdateFeatureSchema,
   UsageRangeQuerySchema,
@@ -70,12 +72,26 @@ export function usageAnalyticsRoutes(service: UsageAnalyticsService): FastifyPlu
         config: read,
         schema: {
           tags,
-          summary: 'A product user’s traits and latest events',
+          summary: 'A product user’s traits, account, daily activity (90 days) and first page of events',
           params: ProductUserParams,
           response: { 200: ProductUserDetailSchema },
         },
       },
       async (request) => service.getProductUser(requireActor(request).workspaceId, request.params.productUserId),
+    );
+    app.get(
+      '/product-users/:productUserId/events',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'A product user’s events of the last 90 days, newest first, one page at a time',
+          params: ProductUserParams,
+          querystring: ProductUserEventsQuerySchema,
+          response: { 200: ProductUserEventPageSchema },
+        },
+      },
+      async (request) => service.listProductUserEventsPage(requireActor(request).workspaceId, request.params.productUserId, request.query),
     );
     app.get(
       '/features',

@@ -1,5 +1,9 @@
 import {
   MAX_USAGE_RANGE_DAYS,
+  PRODUCT_USER_EVENT_DAYS,
+  PRODUCT_USER_EVENTS_PAGE,
+  type ProductUserEventPage,
+  type ProductUserEventsQuery,
   type AccountUsage,
   type CreateFeature,
   type Feature,
@@ -21,6 +25,7 @@ import {
   calculateStickiness,
   calculateTrend,
 } from './calculate-usage-metrics';
+import { decodeEventCursor, encodeEventCursor } from './calculate-event-cursor';
 import { calculateSeatEngagement } from './calculate-seat-engagement';
 import { createFeaturesRepository, type FeatureRow, type FeatureValues } from './features.repository';
 import { createProductUsersRepository } from './product-users.repository';
@@ -137,12 +142,47 @@ export function createUsageAnalyticsService({ database, clock }: { database: Dat
     return users.listAccountUsers(workspaceId, accountId, addDays(await today(workspaceId), -29));
   }
 
-  /** One product user's traits and latest events. */
-  async function getProductUser(workspaceId: string, userId: string): Promise<ProductUserDetail> {
+  /** One page of a user's events of the last PRODUCT_USER_EVENT_DAYS days, newest first. */
+  async function listProductUserEvents(workspaceId: string, userId: string, query: ProductUserEventsQuery): Promise<ProductUserEventPage> {
+    const after = query.cursor === undefined ? undefined : decodeEventCursor(query.cursor);
+    if (query.cursor !== undefined && !after) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid cursor: pass back nextCursor from the previous page', [
+        { field: 'cursor', location: 'querystring', problem: 'is not a cursor of this list' },
+      ]);
+    }
+    const limit = query.limit ?? PRODUCT_USER_EVENTS_PAGE;
+    const since = new Date(clock.now().getTime() - PRODUCT_USER_EVENT_DAYS * 24 * 3600 * 1000);
+    const rows = await users.listRecentEvents(workspaceId, userId, since, after, limit);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(({ cursor: _cursor, ...event }) => event),
+      nextCursor: rows.length > limit && last ? encodeEventCursor(last.cursor) : null,
+    };
+  }
+
+  async function getProductUserRow(workspaceId: string, userId: string) {
     const user = await users.findUser(workspaceId, userId, addDays(await today(workspaceId), -29));
     if (!user) throw new AppError('PRODUCT_USER_NOT_FOUND', 'Product user not found');
-    const since = new Date(clock.now().getTime() - 90 * 24 * 3600 * 1000);
-    return { user, events: await users.listRecentEvents(workspaceId, userId, since) };
+    return user;
+  }
+
+  /** One product user: traits, account, daily activity over 90 days and the first page of events. */
+  async function getProductUser(workspaceId: string, userId: string): Promise<ProductUserDetail> {
+    const user = await getProductUserRow(workspaceId, userId);
+    const to = await today(workspaceId);
+    const range = { from: addDays(to, -(PRODUCT_USER_EVENT_DAYS - 1)), to };
+    const [accountName, days, events] = await Promise.all([
+      user.accountId ? users.findAccountName(workspaceId, user.accountId) : null,
+      users.listDailyEvents(workspaceId, userId, range),
+      listProductUserEvents(workspaceId, userId, {}),
+    ]);
+    const daily = calculateDailySeries(
+      days.map((d) => ({ ...d, activeUsers: 0 })),
+      range.from,
+      range.to,
+    ).map(({ date, events: n }) => ({ date, events: n }));
+    return { user, accountName, daily, events: events.items, nextCursor: events.nextCursor };
   }
 
   function toValues(input: CreateFeature, base?: FeatureRow): FeatureValues {
@@ -185,6 +225,11 @@ export function createUsageAnalyticsService({ database, clock }: { database: Dat
     getPortfolioUsage,
     listAccountUsers,
     getProductUser,
+    /** The next pages of a user's events (404 for a user this workspace never saw). */
+    async listProductUserEventsPage(workspaceId: string, userId: string, query: ProductUserEventsQuery): Promise<ProductUserEventPage> {
+      await getProductUserRow(workspaceId, userId);
+      return listProductUserEvents(workspaceId, userId, query);
+    },
     /** The workspace's feature mappings. */
     listFeatures: async (workspaceId: string): Promise<Feature[]> => (await features.list(workspaceId)).map(toFeatureDto),
     /** Adds a mapping. Property conditions count only in rollups made after it (`usage rebuild` for history). */

@@ -86,3 +86,29 @@ describe('compileValidator', () => {
     assert.equal(validate({ limit: 'abc' }), false);
   });
 });
+
+describe('tagged unions', () => {
+  const Tagged = StrictObject({
+    trigger: Type.Union([
+      StrictObject({ type: Type.Literal('renewal'), days: Type.Integer({ minimum: 0 }) }),
+      StrictObject({ type: Type.Literal('segment'), segmentId: Type.String() }),
+    ]),
+  });
+  const details = (value: unknown) => {
+    const validate = compileValidator({ schema: Tagged, httpPart: 'body' });
+    assert.equal(validate(value), false);
+    return simplifyDetails(toErrorDetails(validate.errors as ErrorObject[], 'body'));
+  };
+
+  it('reports only the branch whose tag matched', () => {
+    assert.deepEqual(details({ trigger: { type: 'renewal', days: -1 } }), [{ field: 'trigger.days', location: 'body', problem: 'must be >= 0' }]);
+    assert.deepEqual(details({ trigger: { type: 'segment', days: 3 } }), [
+      { field: 'trigger.segmentId', location: 'body', problem: 'is required' },
+      { field: 'trigger.days', location: 'body', problem: 'unknown field "trigger.days"' },
+    ]);
+  });
+
+  it('lists the tags when none matched', () => {
+    assert.deepEqual(details({ trigger: { type: 'nope' } }), [{ field: 'trigger.type', location: 'body', problem: 'must be one of "renewal", "segment"' }]);
+  });
+});

@@ -31,9 +31,45 @@ export function compileValidator({ schema, httpPart }: { schema: object; httpPar
   return ajv.compile(schema);
 }
 
+type AjvError = FastifySchemaValidationError | ErrorObject;
+const DISCRIMINATOR_MISS = /^(.*\/anyOf)\/(\d+)\/properties\/(\w+)\/const$/;
+
+/**
+ * A tagged union (`{ type: 'a', … } | { type: 'b', … }`) makes ajv report the errors of every
+ * branch. Keep only the branches whose tag matched; when none did, one "must be one of" line
+ * for the tag itself.
+ */
+export function keepMatchingUnionBranches(errors: AjvError[]): AjvError[] {
+  const misses = new Map<string, { branches: Set<string>; errors: AjvError[] }>();
+  for (const e of errors) {
+    const m = DISCRIMINATOR_MISS.exec(e.schemaPath ?? '');
+    if (!m) continue;
+    const union = misses.get(m[1]!) ?? { branches: new Set<string>(), errors: [] };
+    union.branches.add(m[2]!);
+    union.errors.push(e);
+    misses.set(m[1]!, union);
+  }
+  let kept = errors;
+  for (const [prefix, union] of misses) {
+    const branchOf = (e: AjvError) => (e.schemaPath ?? '').startsWith(`${prefix}/`) ? (e.schemaPath ?? '').slice(prefix.length + 1).split('/')[0] : undefined;
+    const matched = kept.some((e) => {
+      const branch = branchOf(e);
+      return branch !== undefined && !union.branches.has(branch);
+    });
+    if (matched) kept = kept.filter((e) => !union.branches.has(branchOf(e) ?? ''));
+    else {
+      const first = union.errors[0]!;
+      const allowed = union.errors.map((e) => (e.params as { allowedValue?: unknown }).allowedValue);
+      const summary = { ...first, keyword: 'enum', params: { allowedValues: allowed } } as AjvError;
+      kept = [...kept.filter((e) => branchOf(e) === undefined), summary];
+    }
+  }
+  return kept;
+}
+
 /** Turns ajv errors into one detail per bad field, named the way the caller sent it. */
 export function toErrorDetails(errors: (FastifySchemaValidationError | ErrorObject)[], location: string): ErrorDetail[] {
-  return errors.map((e) => {
+  return keepMatchingUnionBranches(errors).map((e) => {
     const base = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';
     const params = e.params as Record<string, unknown>;
     if (e.keyword === 'additionalProperties') {

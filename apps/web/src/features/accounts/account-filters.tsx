@@ -12,7 +12,8 @@ import {
 import { Button } from '../../ui/button';
 import { cx } from '../../ui/cx';
 import { Input } from '../../ui/field';
-import { Select } from '../../ui/select';
+import { MultiSelect } from '../../ui/multi-select';
+import { HealthBandFilter } from '../health/health-band-filter';
 import { hasFilters, type AccountListState } from './account-query';
 
 type Props = { state: AccountListState; members: readonly User[]; onChange: (change: Partial<Omit<AccountListState, 'cursors'>>) => void };
@@ -71,36 +72,40 @@ export function AccountFilters({ state, members, onChange }: Props) {
           ))}
         </div>
       </div>
-      <label className="flex flex-col gap-0.5">
+      <div className="flex flex-col gap-0.5">
         <span className="text-[11px] font-medium text-zinc-500">{t('accounts.fields.lifecycleStage')}</span>
-        <Select
-          className="w-36"
-          value={state.stage[0] ?? ''}
+        <MultiSelect
+          className="w-40"
+          label={t('accounts.fields.lifecycleStage')}
+          value={state.stage}
           placeholder={t('common.any')}
           options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
-          onChange={(e) => onChange({ stage: e.target.value ? [e.target.value as LifecycleStage] : [] })}
+          onChange={(stage) => onChange({ stage: stage as LifecycleStage[] })}
         />
-      </label>
-      <label className="flex flex-col gap-0.5">
+      </div>
+      <div className="flex flex-col gap-0.5">
         <span className="text-[11px] font-medium text-zinc-500">{t('accounts.fields.status')}</span>
-        <Select
-          className="w-28"
-          value={state.status[0] ?? ''}
+        <MultiSelect
+          className="w-32"
+          label={t('accounts.fields.status')}
+          value={state.status}
           placeholder={t('common.any')}
           options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          onChange={(e) => onChange({ status: e.target.value ? [e.target.value as AccountStatus] : [] })}
+          onChange={(status) => onChange({ status: status as AccountStatus[] })}
         />
-      </label>
-      <label className="flex flex-col gap-0.5">
+      </div>
+      <div className="flex flex-col gap-0.5">
         <span className="text-[11px] font-medium text-zinc-500">{t('accounts.fields.owner')}</span>
-        <Select
-          className="w-40"
-          value={state.ownerId[0] ?? ''}
+        <MultiSelect
+          className="w-44"
+          label={t('accounts.fields.owner')}
+          value={state.ownerId}
           placeholder={t('common.any')}
           options={members.map((m) => ({ value: m.id, label: m.name }))}
-          onChange={(e) => onChange({ ownerId: e.target.value ? [e.target.value] : [] })}
+          onChange={(ownerId) => onChange({ ownerId })}
         />
-      </label>
+      </div>
+      <HealthBandFilter selected={state.healthBand} onChange={(healthBand) => onChange({ healthBand })} />
       <fieldset className="flex flex-col gap-0.5">
         <legend className="text-[11px] font-medium text-zinc-500">{t('accounts.filters.renewalWindow')}</legend>
         <div className="flex items-center gap-1">
@@ -126,7 +131,7 @@ export function AccountFilters({ state, members, onChange }: Props) {
           variant="ghost"
           onClick={() => {
             setQ('');
-            onChange({ q: '', tier: [], stage: [], status: [], ownerId: [], renewalFrom: '', renewalTo: '' });
+            onChange({ q: '', tier: [], stage: [], status: [], ownerId: [], healthBand: [], renewalFrom: '', renewalTo: '' });
           }}
         >
           {t('accounts.filters.clear')}

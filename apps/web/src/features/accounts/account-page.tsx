@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCan } from '../auth/session';
 import { ContactsSection } from '../contacts/contacts-section';
+import { AccountHealthPanel } from '../health/account-health-panel';
 import { AccountUsageSection } from '../usage/account-usage-section';
 import { AccountLifecycleSection } from '../lifecycle/account-lifecycle-section';
 import { AccountTierSection } from '../tiers/account-tier-section';
@@ -71,6 +72,7 @@ export function AccountPage() {
       <Card title={editing ? t('accounts.editTitle') : t('accounts.details')}>
         {editing ? <AccountEditForm account={a} onDone={() => setEditing(false)} /> : <AccountDetails account={a} />}
       </Card>
+      <AccountHealthPanel accountId={a.id} canInputs={can('health:inputs')} />
       <AccountTierSection accountId={a.id} canWrite={can('accounts:write')} />
       <AccountLifecycleSection accountId={a.id} canWrite={can('accounts:write')} />
       <AccountUsageSection accountId={a.id} />

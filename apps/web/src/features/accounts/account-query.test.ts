@@ -30,6 +30,29 @@ describe('account list URL state', () => {
     assert.equal(params.has('q'), false);
   });
 
+  it('keeps several stages, statuses and owners in the URL and sends each to the API', () => {
+    const search = 'stage=onboarding&stage=renewal&status=active&status=churned&ownerId=u1&ownerId=u2';
+    const state = parseListState(new URLSearchParams(search));
+    assert.deepEqual(
+      [state.stage, state.status, state.ownerId],
+      [
+        ['onboarding', 'renewal'],
+        ['active', 'churned'],
+        ['u1', 'u2'],
+      ],
+    );
+    assert.equal(toSearchString(state), search);
+    const params = toSearchParams(toApiQuery(state));
+    assert.deepEqual(
+      [params.getAll('stage'), params.getAll('status'), params.getAll('ownerId')],
+      [
+        ['onboarding', 'renewal'],
+        ['active', 'churned'],
+        ['u1', 'u2'],
+      ],
+    );
+  });
+
   it('returns to the first page when a filter changes', () => {
     const state = parseListState(new URLSearchParams('cursor=c1'));
     assert.deepEqual(withFilters(state, { q: 'x' }).cursors, []);

@@ -1,13 +1,16 @@
 import {
   ACCOUNT_SORTS,
   ACCOUNT_STATUSES,
+  HEALTH_BANDS,
   LIFECYCLE_STAGES,
   TIERS,
   type AccountStatus,
+  type HealthBand,
   type LifecycleStage,
   type Tier,
 } from '@northstar/contracts';
 import type { Query } from '../../api/client';
+import { healthBandFilter } from '../health/health-view-model';
 
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
@@ -18,6 +21,8 @@ export type AccountListState = {
   stage: LifecycleStage[];
   status: AccountStatus[];
   ownerId: string[];
+  /** Health bands (red/yellow/green), sent as a `metric.healthBand in […]` filter expression. */
+  healthBand: HealthBand[];
   renewalFrom: string;
   renewalTo: string;
   sort: AccountSort;
@@ -45,6 +50,7 @@ export function parseListState(params: URLSearchParams): AccountListState {
     stage: oneOf(LIFECYCLE_STAGES, params.getAll('stage')),
     status: oneOf(ACCOUNT_STATUSES, params.getAll('status')),
     ownerId: params.getAll('ownerId').filter(Boolean),
+    healthBand: oneOf(HEALTH_BANDS, params.getAll('healthBand')),
     renewalFrom: isoDate.test(from) ? from : '',
     renewalTo: isoDate.test(to) ? to : '',
     sort: (ACCOUNT_SORTS as readonly string[]).includes(sort) ? (sort as AccountSort) : DEFAULT_SORT,
@@ -62,6 +68,7 @@ export function toFilterQuery(state: AccountListState): Query {
     ownerId: state.ownerId,
     renewalFrom: state.renewalFrom || undefined,
     renewalTo: state.renewalTo || undefined,
+    filter: healthBandFilter(state.healthBand),
     sort: state.sort,
   };
 }
@@ -74,7 +81,7 @@ export function toApiQuery(state: AccountListState): Query {
 export function toSearchString(state: AccountListState): string {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const key of ['tier', 'stage', 'status', 'ownerId'] as const) for (const v of state[key]) params.append(key, v);
+  for (const key of ['tier', 'stage', 'status', 'ownerId', 'healthBand'] as const) for (const v of state[key]) params.append(key, v);
   if (state.renewalFrom) params.set('renewalFrom', state.renewalFrom);
   if (state.renewalTo) params.set('renewalTo', state.renewalTo);
   if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
@@ -105,6 +112,7 @@ export function hasFilters(state: AccountListState): boolean {
     state.stage.length ||
     state.status.length ||
     state.ownerId.length ||
+    state.healthBand.length ||
     state.renewalFrom ||
     state.renewalTo,
   );

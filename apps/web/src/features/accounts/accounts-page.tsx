@@ -82,7 +82,9 @@ export function AccountsPage() {
             <Button
               size="sm"
               variant="ghost"
-              onClick={() => onFilterChange({ q: '', tier: [], stage: [], status: [], ownerId: [], renewalFrom: '', renewalTo: '' })}
+              onClick={() =>
+                onFilterChange({ q: '', tier: [], stage: [], status: [], ownerId: [], healthBand: [], renewalFrom: '', renewalTo: '' })
+              }
             >
               {t('accounts.filters.clear')}
             </Button>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Account } from '@northstar/contracts';
 import { useFormat } from '../../i18n/use-format';
 import { SortableTh, Table, Td, Th, Tr } from '../../ui/table';
+import { HealthBadge } from '../health/health-badge';
 import { StageLabel, StatusBadge, Tags, TierBadge } from './account-badges';
 import { sortDirection, type AccountSort } from './account-query';
 
@@ -17,6 +18,7 @@ export function AccountsTable({ accounts, sort, onSort }: Props) {
         <tr>
           <SortableTh label={t('accounts.fields.name')} direction={sortDirection(sort, 'name')} onSort={() => onSort('name')} />
           <Th>{t('accounts.fields.tier')}</Th>
+          <Th>{t('health.title')}</Th>
           <Th>{t('accounts.fields.lifecycleStage')}</Th>
           <Th>{t('accounts.fields.owner')}</Th>
           <SortableTh label={t('accounts.fields.arr')} align="right" direction={sortDirection(sort, 'arr')} onSort={() => onSort('arr')} />
@@ -40,6 +42,9 @@ export function AccountsTable({ accounts, sort, onSort }: Props) {
             </Td>
             <Td>
               <TierBadge tier={account.tier} />
+            </Td>
+            <Td className="whitespace-nowrap">
+              <HealthBadge score={account.health?.score} band={account.health?.band} />
             </Td>
             <Td className="whitespace-nowrap">
               <StageLabel stage={account.lifecycleStage} />

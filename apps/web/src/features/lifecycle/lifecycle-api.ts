@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountLifecycle, LifecycleBoard, SetStage, TickChecklist } from '@northstar/contracts';
-import { api } from '../../api/client';
+import type {
+  AccountLifecycle,
+  LifecycleBoard,
+  LifecycleConfigBody,
+  LifecycleConfigView,
+  SetStage,
+  TickChecklist,
+} from '@northstar/contracts';
+import { api, apiRequest } from '../../api/client';
 
 export function useLifecycleBoard() {
   return useQuery({ queryKey: ['lifecycle', 'board'], queryFn: () => api.get<LifecycleBoard>('/lifecycle') });
@@ -22,6 +29,24 @@ export function useLifecycleAction(kind: 'stage' | 'checklist') {
     onSuccess: (lifecycle, { accountId }) => {
       queryClient.setQueryData(['lifecycle', 'account', accountId], lifecycle);
       void queryClient.invalidateQueries({ queryKey: ['lifecycle', 'board'] });
+      void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+    },
+  });
+}
+
+export function useLifecycleConfig() {
+  return useQuery({ queryKey: ['lifecycle', 'config'], queryFn: () => api.get<LifecycleConfigView>('/lifecycle/config') });
+}
+
+/** Saves the workspace's lifecycle; the server runs the stage rules with it, so board and accounts refresh. */
+export function useUpdateLifecycleConfig() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (config: LifecycleConfigBody) => apiRequest<LifecycleConfigView>('PUT', '/lifecycle/config', { body: config }),
+    onSuccess: (view) => {
+      queryClient.setQueryData(['lifecycle', 'config'], view);
+      void queryClient.invalidateQueries({ queryKey: ['lifecycle', 'board'] });
+      void queryClient.invalidateQueries({ queryKey: ['lifecycle', 'account'] });
       void queryClient.invalidateQueries({ queryKey: ['accounts'] });
     },
   });

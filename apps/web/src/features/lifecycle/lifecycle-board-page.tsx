@@ -23,7 +23,17 @@ export function LifecycleBoardPage() {
 
   return (
     <div className="flex flex-col gap-3">
-      <PageHeader title={t('lifecycle.title')} subtitle={t('lifecycle.subtitle')} />
+      <PageHeader
+        title={t('lifecycle.title')}
+        subtitle={t('lifecycle.subtitle')}
+        actions={
+          can('lifecycle:manage') && (
+            <Link to="/lifecycle/settings" className="text-xs font-medium text-blue-700 hover:underline">
+              {t('lifecycle.config.open')}
+            </Link>
+          )
+        }
+      />
       <ErrorBanner error={move.error} />
       <div className="flex gap-2 overflow-x-auto pb-2">
         {columns.map((column) => {

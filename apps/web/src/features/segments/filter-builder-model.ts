@@ -67,7 +67,8 @@ export function fromFilterJson(json: FilterJson): DraftGroup {
 
 /** The accounts list's filters as an expression, so the list can be saved as a segment. */
 export function listStateToFilterJson(
-  state: Pick<AccountListState, 'q' | 'tier' | 'stage' | 'status' | 'ownerId' | 'renewalFrom' | 'renewalTo'>,
+  state: Pick<AccountListState, 'q' | 'tier' | 'stage' | 'status' | 'ownerId' | 'renewalFrom' | 'renewalTo'> &
+    Partial<Pick<AccountListState, 'healthBand'>>,
 ): FilterJson {
   const conditions: FilterJson['conditions'] = [];
   const q = state.q.trim();
@@ -86,6 +87,7 @@ export function listStateToFilterJson(
   if (state.ownerId.length) conditions.push({ field: 'ownerId', operator: 'in', value: [...state.ownerId] });
   if (state.renewalFrom) conditions.push({ field: 'renewalDate', operator: 'gte', value: state.renewalFrom });
   if (state.renewalTo) conditions.push({ field: 'renewalDate', operator: 'lte', value: state.renewalTo });
+  if (state.healthBand?.length) conditions.push({ field: 'metric.healthBand', operator: 'in', value: [...state.healthBand] });
   return { op: 'and', conditions };
 }
 

@@ -110,7 +110,8 @@ function ConditionEditor({
   const field = fields.find((f) => f.name === condition.field);
   const set = (patch: Partial<DraftCondition>) => onChange((node) => ({ ...(node as DraftCondition), ...patch }));
   const fieldLabel = (f: FilterFieldInfo) => {
-    const known = t(`accounts.fields.${f.name}`, { defaultValue: '' });
+    const key = f.name.startsWith('metric.') ? `segments.metrics.${f.name.slice('metric.'.length)}` : `accounts.fields.${f.name}`;
+    const known = t(key, { defaultValue: '' });
     return known || f.name;
   };
   const singleChoice = field?.options && ['eq', 'neq'].includes(condition.operator);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountTier, PinTier, TierRecomputeResult, TiersOverview } from '@northstar/contracts';
+import type { AccountTier, PinTier, TieringPolicyBody, TierRecomputeResult, TiersOverview } from '@northstar/contracts';
 import { api, apiRequest } from '../../api/client';
 
 export function useTiersOverview() {
@@ -11,6 +11,19 @@ export function useRecomputeTiers() {
   return useMutation({
     mutationFn: () => api.post<TierRecomputeResult>('/tiers/recompute'),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['tiers'] }),
+  });
+}
+
+/** Saves the policy; the server recomputes every tier with it and answers with the new overview. */
+export function useUpdateTieringPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (policy: TieringPolicyBody) => apiRequest<TiersOverview>('PUT', '/tiers/policy', { body: policy }),
+    onSuccess: (overview) => {
+      queryClient.setQueryData(['tiers'], overview);
+      void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+      void queryClient.invalidateQueries({ queryKey: ['tiers', 'account'] });
+    },
   });
 }
 

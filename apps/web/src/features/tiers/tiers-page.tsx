@@ -11,6 +11,7 @@ import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Card, Loading, PageHeader } from '../../ui/page-header';
 import { buildParetoOption } from './pareto-chart-options';
+import { TieringPolicyCard } from './tiering-policy-card';
 import { useRecomputeTiers, useTiersOverview } from './tiers-api';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -60,6 +61,12 @@ export function TiersPage() {
         }
       />
       <ErrorBanner error={recompute.error} />
+      {recompute.data && (
+        <p role="status" className="text-xs text-zinc-600" data-testid="recompute-result">
+          {t('tiering.recomputed', { accounts: recompute.data.accounts, changed: recompute.data.changed })}{' '}
+          {recompute.data.tiers.map((s) => `${s.tier} ${format.number(s.accounts)}`).join(' · ')}
+        </p>
+      )}
       <Card title={t('tiering.curve')}>
         <div ref={chartRef} role="img" aria-label={t('tiering.curve')} style={{ height: 300 }} className="w-full" />
       </Card>
@@ -89,6 +96,7 @@ export function TiersPage() {
           </tbody>
         </table>
       </Card>
+      <TieringPolicyCard policy={o.policy} canEdit={can('tiers:manage')} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Card, Loading } from '../../ui/page-header';
 import { useAccountUsage } from './usage-api';
@@ -48,7 +49,11 @@ export function AccountUsageSection({ accountId }: { accountId: string }) {
                 <tbody>
                   {usage.data.topUsers.map((u) => (
                     <tr key={u.userId} className="border-t border-zinc-100">
-                      <td className="py-1">{u.name ?? u.email ?? u.userId}</td>
+                      <td className="py-1">
+                        <Link to={`/usage/users/${encodeURIComponent(u.userId)}`} className="text-blue-700 hover:underline">
+                          {u.name ?? u.email ?? u.userId}
+                        </Link>
+                      </td>
                       <td>{u.events}</td>
                       <td>{u.activeDays}</td>
                       <td>{u.lastSeenDate}</td>

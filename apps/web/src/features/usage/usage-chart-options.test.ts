@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildActivityClockOption, buildDailyOption, buildFeaturesOption } from './usage-chart-options';
+import { buildActivityClockOption, buildDailyOption, buildFeaturesOption, buildUserDailyOption } from './usage-chart-options';
 
 describe('usage chart options', () => {
   it('plots active users and events per day on two axes', () => {
@@ -33,5 +33,17 @@ describe('usage chart options', () => {
       data.find((cell) => cell[2] === 6),
       [14, 2, 6],
     );
+  });
+
+  it('draws a product user’s events per day as bars, labelled by month-day', () => {
+    const option = buildUserDailyOption(
+      [
+        { date: '2026-03-03', events: 7 },
+        { date: '2026-03-04', events: 0 },
+      ],
+      'Events',
+    );
+    assert.deepEqual((option.xAxis as { data: string[] }).data, ['03-03', '03-04']);
+    assert.deepEqual((option.series as { type: string; data: number[] }[])[0], { name: 'Events', type: 'bar', data: [7, 0] });
   });
 });

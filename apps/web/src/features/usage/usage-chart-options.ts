@@ -32,6 +32,17 @@ export function buildDailyOption(daily: { date: string; events: number; activeUs
   };
 }
 
+/** One product user's events per day (bars): when they use the product, and whether it is fading. */
+export function buildUserDailyOption(daily: { date: string; events: number }[], label: string): UsageChartOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 16, top: 12, bottom: 24 },
+    xAxis: { type: 'category', data: daily.map((d) => d.date.slice(5)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ name: label, type: 'bar', data: daily.map((d) => d.events) }],
+  };
+}
+
 /** Users per feature, most adopted on top. */
 export function buildFeaturesOption(features: { name: string; users: number }[]): UsageChartOption {
   const sorted = [...features].sort((a, b) => a.users - b.users);

@@ -1,0 +1,3 @@
+export { createCoverageService, DEFAULT_STALE_DAYS, type CoverageService } from './coverage.service';
+export { coverageRoutes } from './coverage.routes';
+export { COVERAGE_THRESHOLDS } from './calculate-coverage';

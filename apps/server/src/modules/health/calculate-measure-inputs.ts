@@ -1,0 +1,94 @@
+import { roundTo } from './apportion-rounded';
+import type { MeasureDetail, MeasureInputs, NorthStarSource, Scorecard } from './scorecard';
+
+/** Everything the collector gathered for one account as of a date (DOMAIN §2 inputs). */
+export type AccountMeasureFacts = {
+  licensedSeats: number | null;
+  /** Whether the account had sent any usage on or before the date: an account not instrumented is unknown, not idle. */
+  hasUsage: boolean;
+  /** Distinct product users active in the 30 days ending the date. */
+  activeUsers30d: number;
+  /** Active user-days in those 30 days, and in the 30 days before them. */
+  userDays30d: number;
+  userDaysPrevious30d: number;
+  /** Mapped features used in the 30 days, of the workspace's `featureCount` (0 = adoption has no data). */
+  featuresUsed30d: number;
+  featureCount: number;
+  /** Each north-star source's value over the 30 days, by northStarKey(); absent is 0 for an instrumented account. */
+  northStar: ReadonlyMap<string, number>;
+  /** The account's north-star target per 30 days. */
+  northStarTarget: number | null;
+  /** Experience inputs as of the date, by experienceKey(). */
+  experience: ReadonlyMap<string, number>;
+  daysSinceKeyContact: number | null;
+};
+
+/** The key a north-star source's 30-day value is gathered under. */
+export function northStarKey(source: NorthStarSource): string {
+  return source.aggregate === 'count' ? `count:${source.event}` : `sum:${source.event}:${source.property}`;
+}
+
+/** The key an experience input is gathered under: its kind, or custom:<measure key>. */
+export function experienceKey(kind: string, customKey: string): string {
+  return kind === 'custom' ? `custom:${customKey}` : kind;
+}
+
+/**
+ * Each measure's raw value (rounded to 2 decimals, the precision shown and stored) and, for
+ * ratios, its parts. Missing data stays null, never 0: no seats to divide by, no usage ever sent,
+ * no target, no feature mapped, no survey answered. An instrumented account that went quiet is
+ * real data: 0% of seats, 0 active days. The usage trend needs a base: with no activity in the
+ * previous 30 days there is nothing to compare with.
+ */
+export function calculateMeasureInputs(
+  scorecard: Pick<Scorecard, 'measures'>,
+  facts: AccountMeasureFacts,
+): { inputs: MeasureInputs; details: Record<string, MeasureDetail> } {
+  const inputs: MeasureInputs = {};
+  const details: Record<string, MeasureDetail> = {};
+  const set = (key: string, raw: number | null, detail?: MeasureDetail) => {
+    inputs[key] = raw === null || !Number.isFinite(raw) ? null : roundTo(raw, 2);
+    if (detail && inputs[key] !== null) details[key] = detail;
+  };
+  const usage = facts.hasUsage;
+  for (const measure of scorecard.measures) {
+    switch (measure.kind) {
+      case 'seat_utilisation': {
+        const seats = facts.licensedSeats;
+        if (usage && seats && seats > 0) set(measure.key, (100 * facts.activeUsers30d) / seats, { count: facts.activeUsers30d, of: seats });
+        else set(measure.key, null);
+        break;
+      }
+      case 'active_days_per_user':
+        set(measure.key, !usage ? null : facts.activeUsers30d > 0 ? facts.userDays30d / facts.activeUsers30d : 0);
+        break;
+      case 'feature_adoption':
+        if (usage && facts.featureCount > 0) {
+          set(measure.key, (100 * facts.featuresUsed30d) / facts.featureCount, { count: facts.featuresUsed30d, of: facts.featureCount });
+        } else set(measure.key, null);
+        break;
+      case 'usage_trend': {
+        const previous = facts.userDaysPrevious30d;
+        set(measure.key, usage && previous > 0 ? (100 * (facts.userDays30d - previous)) / previous : null);
+        break;
+      }
+      case 'north_star': {
+        const target = facts.northStarTarget;
+        if (usage && measure.northStar && target !== null && target > 0) {
+          const value = facts.northStar.get(northStarKey(measure.northStar)) ?? 0;
+          set(measure.key, (100 * value) / target, { count: roundTo(value, 2), of: target });
+        } else set(measure.key, null);
+        break;
+      }
+      case 'days_since_key_contact':
+        set(measure.key, facts.daysSinceKeyContact);
+        break;
+      case 'custom':
+        set(measure.key, facts.experience.get(experienceKey('custom', measure.key)) ?? null);
+        break;
+      default:
+        set(measure.key, facts.experience.get(measure.kind) ?? null);
+    }
+  }
+  return { inputs, details };
+}

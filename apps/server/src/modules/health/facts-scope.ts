@@ -1,0 +1,43 @@
+/**
+ * Which accounts the input queries gather for, and as of which date: one date for all (the
+ * daily recompute, the fast path: a constant range the planner can scan by date), or a date per
+ * account (the backtest: each account N days before its own outcome). Every query joins the
+ * alias `w` with an `asof` date; $1 is the workspace and $2 its time zone.
+ */
+export type FactsScope = {
+  params: unknown[];
+  /** FROM-clause join giving `w.asof` for rows of table alias `t`. */
+  join: (t: string) => string;
+  /** Extra WHERE conditions on alias `t` (account filter, date bounds `t`.`dayColumn`). */
+  filter: (t: string, dayColumn?: string, daysBack?: number) => string;
+  /** The ids gathered for, when limited. */
+  accountIds: readonly string[] | null;
+};
+
+/** All or some accounts as of one local date. */
+export function singleDateScope(workspaceId: string, timeZone: string, date: string, accountIds: readonly string[] | null): FactsScope {
+  const params: unknown[] = [workspaceId, timeZone, date];
+  if (accountIds) params.push(accountIds);
+  return {
+    params,
+    accountIds,
+    join: () => `CROSS JOIN (SELECT $3::date AS asof) w`,
+    filter: (t, dayColumn, daysBack) =>
+      [
+        accountIds ? `AND ${t}.${t === 'a' ? 'id' : 'account_id'} = ANY($4::uuid[])` : '',
+        dayColumn ? `AND ${t}.${dayColumn} BETWEEN $3::date - ${daysBack ?? 0} AND $3::date` : '',
+      ].join(' '),
+  };
+}
+
+/** Each account as of its own local date. */
+export function perAccountScope(workspaceId: string, timeZone: string, targets: readonly { accountId: string; date: string }[]): FactsScope {
+  const params: unknown[] = [workspaceId, timeZone, targets.map((t) => t.accountId), targets.map((t) => t.date)];
+  return {
+    params,
+    accountIds: targets.map((t) => t.accountId),
+    join: (t) =>
+      `JOIN (SELECT * FROM unnest($3::uuid[], $4::date[]) AS x(account_id, asof)) w ON w.account_id = ${t}.${t === 'a' ? 'id' : 'account_id'}`,
+    filter: (t, dayColumn, daysBack) => (dayColumn ? `AND ${t}.${dayColumn} BETWEEN w.asof - ${daysBack ?? 0} AND w.asof` : ''),
+  };
+}

@@ -1,0 +1,199 @@
+import { param, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db/database';
+import type { Band } from './scorecard';
+import type { StoredMeasure } from './stored-snapshot';
+
+/** One day's score of one account, as written. */
+export type SnapshotWrite = {
+  accountId: string;
+  score: number | null;
+  outcome: number | null;
+  experience: number | null;
+  band: Band | null;
+  coverage: number;
+  scorecardId: string;
+  scorecardVersion: number;
+  measures: StoredMeasure[];
+};
+
+export type SnapshotRow = Omit<SnapshotWrite, 'accountId'> & { accountId: string; date: string };
+
+// 5,000 rows per statement: a few MB of array parameters, small enough for PGlite's buffers.
+const CHUNK = 5_000;
+
+/**
+ * Upserts one day's snapshots with one statement per chunk, the rows passed as parallel arrays
+ * (`unnest`): one parameter per column however many rows, and measured faster than multi-row
+ * VALUES on both engines.
+ */
+export async function upsertSnapshots(db: Db, workspaceId: string, date: string, rows: readonly SnapshotWrite[], at: Date): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const column = <T>(pick: (row: SnapshotWrite) => T) => param(chunk.map(pick));
+    await db.execute(sql`INSERT INTO health_snapshots (workspace_id, account_id, date, score, outcome_score, experience_score, band, coverage,
+         scorecard_id, scorecard_version, measures, computed_at)
+       SELECT ${workspaceId}::uuid, t.a, ${date}::date, t.s, t.o, t.e, t.b, t.c, t.si, t.sv, t.m::jsonb, ${at.toISOString()}::timestamptz
+       FROM unnest(${column((r) => r.accountId)}::uuid[], ${column((r) => r.score)}::real[], ${column((r) => r.outcome)}::real[],
+         ${column((r) => r.experience)}::real[], ${column((r) => r.band)}::text[], ${column((r) => Math.round(r.coverage * 10_000) / 10_000)}::real[],
+         ${column((r) => r.scorecardId)}::text[], ${column((r) => r.scorecardVersion)}::int[], ${column((r) => JSON.stringify(r.measures))}::text[])
+         AS t(a, s, o, e, b, c, si, sv, m)
+       ON CONFLICT (workspace_id, account_id, date) DO UPDATE SET score = EXCLUDED.score, outcome_score = EXCLUDED.outcome_score,
+         experience_score = EXCLUDED.experience_score, band = EXCLUDED.band, coverage = EXCLUDED.coverage,
+         scorecard_id = EXCLUDED.scorecard_id, scorecard_version = EXCLUDED.scorecard_version, measures = EXCLUDED.measures,
+         computed_at = EXCLUDED.computed_at`);
+  }
+}
+
+/** The scores stored for `date` and the day before, per account: what a new score is compared with for events. */
+export async function loadReferenceScores(db: Db, workspaceId: string, date: string, accountIds: readonly string[] | null) {
+  const rows = await queryRows<{ id: string; day: string; score: number | null; band: Band | null }>(
+    db,
+    sql`SELECT account_id::text AS id, date::text AS day, score, band FROM health_snapshots
+        WHERE workspace_id = ${workspaceId}::uuid AND date IN (${date}::date, ${date}::date - 1)
+        ${accountIds ? sql`AND account_id = ANY(${param(accountIds)}::uuid[])` : sql``}`,
+  );
+  const same = new Map<string, { score: number | null; band: Band | null }>();
+  const previous = new Map<string, { score: number | null; band: Band | null }>();
+  for (const r of rows) (r.day === date ? same : previous).set(r.id, { score: toScore(r.score), band: r.band });
+  return { same, previous };
+}
+
+const snapshotColumns = sql`account_id::text AS account_id, date::text AS date, score, outcome_score, experience_score, band, coverage,
+  scorecard_id, scorecard_version, measures`;
+
+type RawSnapshot = {
+  account_id: string;
+  date: string;
+  score: number | null;
+  outcome_score: number | null;
+  experience_score: number | null;
+  band: Band | null;
+  coverage: number;
+  scorecard_id: string;
+  scorecard_version: number;
+  measures: StoredMeasure[] | string;
+};
+
+function toRow(r: RawSnapshot): SnapshotRow {
+  return {
+    accountId: r.account_id,
+    date: r.date,
+    score: toScore(r.score),
+    outcome: toScore(r.outcome_score),
+    experience: toScore(r.experience_score),
+    band: r.band,
+    coverage: Number(r.coverage),
+    scorecardId: r.scorecard_id,
+    scorecardVersion: Number(r.scorecard_version),
+    measures: typeof r.measures === 'string' ? (JSON.parse(r.measures) as StoredMeasure[]) : r.measures,
+  };
+}
+
+// real columns come back as the shortest decimal text of the float ("61.4"); round anyway so a
+// driver that widens to double cannot leak 61.400001525878906.
+function toScore(value: number | string | null): number | null {
+  return value === null ? null : Math.round(Number(value) * 10) / 10;
+}
+
+/** Reads of stored history. workspaceId first. */
+export function createHealthSnapshotsRepository(db: Db) {
+  return {
+    /** The snapshot of `date`, or the latest on or before it. */
+    async findSnapshot(workspaceId: string, accountId: string, date: string | null, exact = false): Promise<SnapshotRow | undefined> {
+      const rows = await queryRows<RawSnapshot>(
+        db,
+        sql`SELECT ${snapshotColumns} FROM health_snapshots WHERE workspace_id = ${workspaceId}::uuid AND account_id = ${accountId}::uuid
+            ${date === null ? sql`` : exact ? sql`AND date = ${date}::date` : sql`AND date <= ${date}::date`}
+            ORDER BY date DESC LIMIT 1`,
+      );
+      return rows[0] ? toRow(rows[0]) : undefined;
+    },
+
+    async listTrend(workspaceId: string, accountId: string, from: string, to: string) {
+      const rows = await queryRows<RawSnapshot>(
+        db,
+        sql`SELECT account_id::text AS account_id, date::text AS date, score, outcome_score, experience_score, band, coverage,
+              scorecard_id, scorecard_version, '[]'::jsonb AS measures
+            FROM health_snapshots WHERE workspace_id = ${workspaceId}::uuid AND account_id = ${accountId}::uuid
+              AND date BETWEEN ${from}::date AND ${to}::date ORDER BY date`,
+      );
+      return rows.map(toRow);
+    },
+
+    /** The latest score per account (for tiering and lists): one index probe per account. */
+    async listLatestScores(workspaceId: string, accountIds: readonly string[]): Promise<Map<string, { score: number | null; band: Band | null; date: string }>> {
+      const result = new Map<string, { score: number | null; band: Band | null; date: string }>();
+      for (let i = 0; i < accountIds.length; i += 10_000) {
+        const ids = accountIds.slice(i, i + 10_000);
+        const rows = await queryRows<{ id: string; score: number | null; band: Band | null; date: string }>(
+          db,
+          sql`SELECT a.id::text AS id, s.score, s.band, s.date::text AS date
+              FROM unnest(${param(ids)}::uuid[]) AS a(id)
+              JOIN LATERAL (SELECT score, band, date FROM health_snapshots h
+                            WHERE h.workspace_id = ${workspaceId}::uuid AND h.account_id = a.id ORDER BY date DESC LIMIT 1) s ON true`,
+        );
+        for (const r of rows) result.set(r.id, { score: toScore(r.score), band: r.band, date: r.date });
+      }
+      return result;
+    },
+
+    async findLatestDate(workspaceId: string): Promise<string | null> {
+      const rows = await queryRows<{ day: string | null }>(db, sql`SELECT max(date)::text AS day FROM health_snapshots WHERE workspace_id = ${workspaceId}::uuid`);
+      return rows[0]?.day ?? null;
+    },
+
+    /** Accounts per band per day (live accounts only), with the mean score. */
+    async listBandCounts(workspaceId: string, from: string, to: string) {
+      const rows = await queryRows<{ date: string; red: number; yellow: number; green: number; no_data: number; average: number | null }>(
+        db,
+        sql`SELECT s.date::text AS date, count(*) FILTER (WHERE s.band = 'red')::int AS red, count(*) FILTER (WHERE s.band = 'yellow')::int AS yellow,
+              count(*) FILTER (WHERE s.band = 'green')::int AS green, count(*) FILTER (WHERE s.band IS NULL)::int AS no_data,
+              round(avg(s.score)::numeric, 1)::float8 AS average
+            FROM health_snapshots s JOIN accounts a ON a.id = s.account_id AND a.workspace_id = s.workspace_id AND a.deleted_at IS NULL
+            WHERE s.workspace_id = ${workspaceId}::uuid AND s.date BETWEEN ${from}::date AND ${to}::date
+            GROUP BY s.date ORDER BY s.date`,
+      );
+      return rows.map((r) => ({
+        date: r.date,
+        red: Number(r.red),
+        yellow: Number(r.yellow),
+        green: Number(r.green),
+        noData: Number(r.no_data),
+        averageScore: r.average === null ? null : Number(r.average),
+      }));
+    },
+
+    /** Score changes between two dates, for accounts scored on both. */
+    async listScoreChanges(workspaceId: string, from: string, to: string) {
+      const rows = await queryRows<{
+        id: string;
+        name: string;
+        tier: 'S' | 'A' | 'B' | 'C' | null;
+        owner_name: string | null;
+        from_score: number;
+        to_score: number;
+        from_band: Band | null;
+        to_band: Band | null;
+      }>(
+        db,
+        sql`SELECT a.id::text AS id, a.name, a.tier, u.name AS owner_name, s0.score AS from_score, s1.score AS to_score,
+              s0.band AS from_band, s1.band AS to_band
+            FROM health_snapshots s1
+            JOIN health_snapshots s0 ON s0.workspace_id = s1.workspace_id AND s0.account_id = s1.account_id AND s0.date = ${from}::date
+            JOIN accounts a ON a.id = s1.account_id AND a.workspace_id = s1.workspace_id AND a.deleted_at IS NULL
+            LEFT JOIN users u ON u.id = a.owner_id
+            WHERE s1.workspace_id = ${workspaceId}::uuid AND s1.date = ${to}::date AND s1.score IS NOT NULL AND s0.score IS NOT NULL`,
+      );
+      return rows.map((r) => ({
+        accountId: r.id,
+        name: r.name,
+        tier: r.tier,
+        ownerName: r.owner_name,
+        fromScore: toScore(r.from_score)!,
+        toScore: toScore(r.to_score)!,
+        fromBand: r.from_band,
+        toBand: r.to_band,
+      }));
+    },
+  };
+}

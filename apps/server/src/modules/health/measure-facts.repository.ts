@@ -1,0 +1,226 @@
+import type { AccountMeasureFacts } from './calculate-measure-inputs';
+import { experienceKey, northStarKey } from './calculate-measure-inputs';
+import type { FactsScope } from './facts-scope';
+import type { SessionQuery } from './health-session';
+import { loadDaysSinceKeyContact } from './key-contact-touches.repository';
+import type { NorthStarSource } from './scorecard';
+
+/** A mapped product feature: counted under these rollup keys (event name, or event␟property=value). */
+export type FeatureKeys = { name: string; accountKeys: string[]; userKeys: string[] };
+
+/** What to gather beyond the fixed inputs: the scorecards' north-star sources and the workspace's features. */
+export type FactsNeeds = { northStar: readonly NorthStarSource[]; features: readonly FeatureKeys[] };
+
+// Rollup windows: 30 days for the usage measures, and the 30 before them for the trend.
+const WINDOW = 29;
+const TREND_WINDOW = 59;
+// Experience inputs older than a year say nothing about today; NPS and CSAT average the answers
+// of the 90 days up to the latest one (one survey round), other kinds take the latest value.
+const STALE_DAYS = 365;
+const SURVEY_ROUND_DAYS = 90;
+// One int per 30 features for the "which features were used" bitmask.
+const BITS = 30;
+
+/**
+ * Gathers every input for the scope's accounts as of their date, a few set-based queries for the
+ * whole batch (never per account), from data up to that date only, so history can be rebuilt.
+ * Accounts absent from a query's result had nothing there: usage measures read that as zero use
+ * only when the account had sent usage before (hasUsage).
+ */
+export async function collectMeasureFacts(
+  session: <T>(fn: (query: SessionQuery) => Promise<T>) => Promise<T>,
+  scope: FactsScope,
+  accounts: readonly { id: string; licensedSeats: number | null }[],
+  needs: FactsNeeds,
+): Promise<Map<string, AccountMeasureFacts>> {
+  const countSources = needs.northStar.filter((s) => s.aggregate === 'count');
+  const sumSources = needs.northStar.filter((s): s is Extract<NorthStarSource, { aggregate: 'sum' }> => s.aggregate === 'sum');
+  // Separate sessions: on PostgreSQL the two large aggregates run on two connections (two cores) at once.
+  const [usage, users, sums, small] = await Promise.all([
+    session((query) => loadAccountUsage(query, scope, countSources, needs.features)),
+    session((query) => loadActiveUsers(query, scope, needs.features)),
+    session((query) => loadNorthStarSums(query, scope, sumSources)),
+    session(async (query) => ({
+      experience: await loadExperience(query, scope),
+      touches: await loadDaysSinceKeyContact(query, scope),
+      targets: await loadTargets(query, scope),
+    })),
+  ]);
+  const { experience, touches, targets } = small;
+  // Accounts quiet for the whole 60 days: did they ever send usage (idle) or never (not instrumented)?
+  const quiet = accounts.filter((a) => !usage.has(a.id)).map((a) => a.id);
+  const earlier = quiet.length > 0 ? await session((query) => findEarlierUsage(query, scope, quiet)) : new Set<string>();
+
+  const facts = new Map<string, AccountMeasureFacts>();
+  for (const account of accounts) {
+    const u = usage.get(account.id);
+    const p = users.get(account.id);
+    const featureBits = [...(u?.features ?? []), ...(p?.features ?? [])];
+    const northStar = new Map<string, number>();
+    countSources.forEach((source, i) => northStar.set(northStarKey(source), u?.northStar[i] ?? 0));
+    for (const source of sumSources) northStar.set(northStarKey(source), sums.get(northStarKey(source))?.get(account.id) ?? 0);
+    facts.set(account.id, {
+      licensedSeats: account.licensedSeats,
+      hasUsage: u !== undefined || earlier.has(account.id),
+      activeUsers30d: p?.users ?? 0,
+      userDays30d: u?.userDays30d ?? 0,
+      userDaysPrevious30d: u?.userDaysPrevious30d ?? 0,
+      featuresUsed30d: needs.features.filter((_, f) => featureBits.some((bits) => bits.has(f))).length,
+      featureCount: needs.features.length,
+      northStar,
+      northStarTarget: targets.get(account.id) ?? null,
+      experience: experience.get(account.id) ?? new Map(),
+      daysSinceKeyContact: touches.get(account.id) ?? null,
+    });
+  }
+  return facts;
+}
+
+/** `bit_or` masks of which features (by index) had a key present, BITS features per column. */
+function featureMaskColumns(features: readonly FeatureKeys[], keysOf: (f: FeatureKeys) => string[], column: string, condition: string, params: unknown[]) {
+  const columns: string[] = [];
+  const indexes: number[][] = [];
+  for (let start = 0; start < features.length; start += BITS) {
+    const terms: string[] = [];
+    const members: number[] = [];
+    features.slice(start, start + BITS).forEach((feature, offset) => {
+      const keys = keysOf(feature);
+      if (keys.length === 0) return;
+      params.push(keys);
+      terms.push(`(${column} ?| $${params.length}::text[])::int << ${offset}`);
+      members.push(start + offset);
+    });
+    if (terms.length === 0) continue;
+    columns.push(`coalesce(bit_or(${terms.join(' | ')}) FILTER (WHERE ${condition}), 0) AS fb${columns.length}`);
+    indexes.push(members.map((m) => m - start));
+  }
+  return {
+    columns,
+    decode: (row: Record<string, unknown>) => {
+      const used = new Set<number>();
+      columns.forEach((_, c) => {
+        const mask = Number(row[`fb${c}`] ?? 0);
+        for (const offset of indexes[c] ?? []) if (mask & (1 << offset)) used.add(c * BITS + offset);
+      });
+      return used;
+    },
+  };
+}
+
+/** Active user-days (30 days and the 30 before), north-star event counts and plain features, from usage_account_days. */
+async function loadAccountUsage(query: SessionQuery, scope: FactsScope, countSources: readonly NorthStarSource[], features: readonly FeatureKeys[]) {
+  const params = [...scope.params];
+  const recent = `d.day > w.asof - 30`;
+  const northStar = countSources.map((source) => {
+    params.push(source.event);
+    return `coalesce(sum((d.event_counts ->> $${params.length}::text)::int) FILTER (WHERE ${recent}), 0)::float8 AS ns${params.length}`;
+  });
+  const nsColumns = northStar.map((column) => column.slice(column.lastIndexOf(' AS ') + 4));
+  const masks = featureMaskColumns(features, (f) => f.accountKeys, 'd.event_counts', recent, params);
+  const rows = await query(
+    `SELECT d.account_id::text AS id,
+       coalesce(sum(d.active_users) FILTER (WHERE ${recent}), 0)::int AS recent,
+       coalesce(sum(d.active_users) FILTER (WHERE NOT (${recent})), 0)::int AS previous
+       ${[...northStar, ...masks.columns].map((c) => `, ${c}`).join('')}
+     FROM usage_account_days d ${scope.join('d')}
+     WHERE d.workspace_id = $1 ${scope.filter('d', 'day', TREND_WINDOW)}
+     GROUP BY d.account_id`,
+    params,
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.id),
+      {
+        userDays30d: Number(r.recent),
+        userDaysPrevious30d: Number(r.previous),
+        northStar: nsColumns.map((c) => Number(r[c] ?? 0)),
+        features: masks.decode(r),
+      },
+    ]),
+  );
+}
+
+/** Distinct active users over 30 days (two-stage GROUP BY: far cheaper than count(DISTINCT) on PGlite), and property-conditioned features. */
+async function loadActiveUsers(query: SessionQuery, scope: FactsScope, features: readonly FeatureKeys[]) {
+  const params = [...scope.params];
+  const masks = featureMaskColumns(features, (f) => f.userKeys, 'd.event_counts', 'true', params);
+  const inner = masks.columns.map((c) => `, ${c}`).join('');
+  const outer = masks.columns.map((_, i) => `, bit_or(fb${i}) AS fb${i}`).join('');
+  const rows = await query(
+    `SELECT id, count(*)::int AS users ${outer}
+     FROM (SELECT d.account_id::text AS id, d.user_id ${inner}
+           FROM usage_user_days d ${scope.join('d')}
+           WHERE d.workspace_id = $1 ${scope.filter('d', 'day', WINDOW)}
+           GROUP BY d.account_id, d.user_id) u
+     GROUP BY id`,
+    params,
+  );
+  return new Map(rows.map((r) => [String(r.id), { users: Number(r.users), features: masks.decode(r) }]));
+}
+
+/** North-star sources that sum a property read the raw events (the rollups keep counts only). */
+async function loadNorthStarSums(query: SessionQuery, scope: FactsScope, sources: readonly Extract<NorthStarSource, { aggregate: 'sum' }>[]) {
+  const result = new Map<string, Map<string, number>>();
+  for (const source of sources) {
+    const params = [...scope.params, source.event, source.property];
+    const e = params.length - 1;
+    const rows = await query<{ id: string; total: number }>(
+      `SELECT e.account_id::text AS id,
+         coalesce(sum(CASE WHEN jsonb_typeof(e.properties -> $${e + 1}::text) = 'number' THEN (e.properties ->> $${e + 1}::text)::float8 END), 0)::float8 AS total
+       FROM usage_events e ${scope.join('e')}
+       WHERE e.workspace_id = $1 AND e.type = 'track' AND e.event = $${e}::text AND e.account_id IS NOT NULL
+         AND e."timestamp" >= ((w.asof - ${WINDOW})::timestamp AT TIME ZONE $2) AND e."timestamp" < ((w.asof + 1)::timestamp AT TIME ZONE $2)
+         ${scope.filter('e')}
+       GROUP BY e.account_id`,
+      params,
+    );
+    result.set(northStarKey(source), new Map(rows.map((r) => [r.id, Number(r.total)])));
+  }
+  return result;
+}
+
+/** Each kind's value as of the date: NPS and CSAT the mean of the latest survey round, others the latest value. */
+async function loadExperience(query: SessionQuery, scope: FactsScope) {
+  const rows = await query<{ id: string; kind: string; custom_key: string; value: number }>(
+    `SELECT id, kind, custom_key,
+       (CASE WHEN kind IN ('nps', 'csat') THEN avg(value) FILTER (WHERE observed_at > latest - interval '${SURVEY_ROUND_DAYS} days')
+             ELSE (array_agg(value ORDER BY observed_at DESC, created_at DESC))[1] END)::float8 AS value
+     FROM (SELECT i.account_id::text AS id, i.kind, i.custom_key, i.value, i.observed_at, i.created_at, w.asof,
+             max(i.observed_at) OVER (PARTITION BY i.account_id, i.kind, i.custom_key) AS latest
+           FROM health_experience_inputs i ${scope.join('i')}
+           WHERE i.workspace_id = $1 AND i.observed_at < ((w.asof + 1)::timestamp AT TIME ZONE $2)
+             AND i.observed_at >= ((w.asof - ${STALE_DAYS + SURVEY_ROUND_DAYS})::timestamp AT TIME ZONE $2) ${scope.filter('i')}) x
+     WHERE latest >= ((asof - ${STALE_DAYS})::timestamp AT TIME ZONE $2)
+     GROUP BY id, kind, custom_key`,
+    scope.params,
+  );
+  const byAccount = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    if (row.value === null) continue;
+    const values = byAccount.get(row.id) ?? new Map<string, number>();
+    values.set(experienceKey(row.kind, row.custom_key), Number(row.value));
+    byAccount.set(row.id, values);
+  }
+  return byAccount;
+}
+
+async function loadTargets(query: SessionQuery, scope: FactsScope) {
+  const rows = await query<{ id: string; target: number }>(
+    `SELECT t.account_id::text AS id, t.target::float8 AS target FROM health_north_star_targets t ${scope.join('t')}
+     WHERE t.workspace_id = $1 ${scope.filter('t')}`,
+    scope.params,
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.target)]));
+}
+
+/** Of `ids`, those with usage before the 60-day window (quiet since, rather than never instrumented). */
+async function findEarlierUsage(query: SessionQuery, scope: FactsScope, ids: readonly string[]): Promise<Set<string>> {
+  const params = [...scope.params, ids];
+  const rows = await query<{ id: string }>(
+    `SELECT a.id::text AS id FROM accounts a ${scope.join('a')}
+     WHERE a.workspace_id = $1 AND a.id = ANY($${params.length}::uuid[])
+       AND EXISTS (SELECT 1 FROM usage_account_days d WHERE d.workspace_id = $1 AND d.account_id = a.id AND d.day < w.asof - ${TREND_WINDOW})`,
+    params,
+  );
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import type { HealthRecomputeResult } from '@northstar/contracts';
+import type { Clock } from '../../platform/clock';
+import type { Database } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import { recordDomainEvents } from '../domain-events';
+import { calculateHealthEvents } from './calculate-health-events';
+import { addDays, isIsoDate, listDates, localDate } from './calculate-local-date';
+import { singleDateScope } from './facts-scope';
+import { loadHealthContext, type HealthContext } from './health-context';
+import { loadReferenceScores, upsertSnapshots, type SnapshotWrite } from './health-snapshots.repository';
+import { loadScorableAccounts } from './scorable-accounts.repository';
+import { createSessionRunner, scoreAccounts, type ScoredAccount } from './score-accounts';
+import { encodeMeasures } from './stored-snapshot';
+
+export type RecomputeOptions = { date?: string; accountIds?: readonly string[] | null };
+
+/** How far back a rebuild may go: the rollups a 60-day window needs are rarely kept longer. */
+export const MAX_REBUILD_DAYS = 800;
+
+function toSnapshotWrite({ account, result }: ScoredAccount): SnapshotWrite {
+  return {
+    accountId: account.id,
+    score: result.score,
+    outcome: result.outcome,
+    experience: result.experience,
+    band: result.band,
+    coverage: result.coverage,
+    scorecardId: result.scorecardId,
+    scorecardVersion: result.scorecardVersion,
+    measures: encodeMeasures(result.measures),
+  };
+}
+
+/** Daily snapshots: recompute a day (today by default) and rebuild history. */
+export function createHealthRecompute({ database, clock }: { database: Database; clock: Clock }) {
+  const session = createSessionRunner(database);
+
+  /** The accounts that were customers on `date`, scored with the current scorecards. */
+  async function scoreDay(context: HealthContext, date: string, accountIds: readonly string[] | null): Promise<ScoredAccount[]> {
+    const scope = singleDateScope(context.workspaceId, context.timeZone, date, accountIds);
+    const accounts = await session((query) => loadScorableAccounts(query, scope));
+    return scoreAccounts(database, context, scope, accounts);
+  }
+
+  /**
+   * Writes one day's snapshots. For today it also records `health.band_changed` and
+   * `health.score_changed` against the stored scores, in the same transaction and under a
+   * per-workspace lock, so concurrent recomputes (the job, a CLI run) never record one change twice.
+   * A rebuilt past day records none: history is not news.
+   */
+  async function writeDay(context: HealthContext, date: string, scored: readonly ScoredAccount[], withEvents: boolean, accountIds: readonly string[] | null) {
+    const now = clock.now();
+    const writes = scored.map(toSnapshotWrite);
+    return database.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`health-snapshots:${context.workspaceId}`}))`);
+      const events = withEvents
+        ? calculateHealthEvents(writes, await loadReferenceScores(tx, context.workspaceId, date, accountIds), context.settings.scoreDropThreshold)
+        : [];
+      await upsertSnapshots(tx, context.workspaceId, date, writes, now);
+      await recordDomainEvents(
+        tx,
+        context.workspaceId,
+        events.map((e) => ({ type: e.type, accountId: e.accountId, payload: { ...e.payload, date }, occurredAt: now })),
+      );
+      return {
+        bandChanges: events.filter((e) => e.type === 'health.band_changed').length,
+        scoreDrops: events.filter((e) => e.type === 'health.score_changed').length,
+      };
+    });
+  }
+
+  async function resolveToday(context: HealthContext): Promise<string> {
+    return localDate(clock.now(), context.timeZone);
+  }
+
+  function assertDate(date: string, today: string, field: string): void {
+    if (!isIsoDate(date)) throw new AppError('VALIDATION_FAILED', `${field} must be a date, YYYY-MM-DD`, [{ field, location: 'body', problem: 'must be a date, YYYY-MM-DD' }]);
+    if (date > today) throw new AppError('VALIDATION_FAILED', `${field} must not be after today (${today})`, [{ field, location: 'body', problem: `must not be after ${today}` }]);
+  }
+
+  /** Scores every live account (or `accountIds`) for a date from the data as of it, and upserts the snapshots. */
+  async function recomputeHealth(workspaceId: string, options: RecomputeOptions = {}, preloaded?: HealthContext): Promise<HealthRecomputeResult> {
+    const started = performance.now();
+    const context = preloaded ?? (await loadHealthContext(database, workspaceId, clock.now()));
+    const today = await resolveToday(context);
+    const date = options.date ?? today;
+    assertDate(date, today, 'date');
+    const accountIds = options.accountIds?.length ? options.accountIds : null;
+    const scored = await scoreDay(context, date, accountIds);
+    const { bandChanges, scoreDrops } = await writeDay(context, date, scored, date === today, accountIds);
+    return { date, accounts: scored.length, bandChanges, scoreDrops, durationMs: Math.round(performance.now() - started) };
+  }
+
+  /** Recomputes every day from `from` to `to` (default today), oldest first, e.g. after a scorecard change or a backfill. */
+  async function rebuildHealth(
+    workspaceId: string,
+    options: { from: string; to?: string },
+    onProgress: (done: number, total: number, date: string) => void = () => {},
+  ): Promise<{ from: string; to: string; days: number; snapshots: number; durationMs: number }> {
+    const started = performance.now();
+    const context = await loadHealthContext(database, workspaceId, clock.now());
+    const today = await resolveToday(context);
+    const to = options.to ?? today;
+    assertDate(options.from, today, 'from');
+    assertDate(to, today, 'to');
+    if (options.from > to) throw new AppError('VALIDATION_FAILED', 'from must not be after to', [{ field: 'from', location: 'body', problem: 'must not be after to' }]);
+    if (options.from < addDays(to, -MAX_REBUILD_DAYS)) {
+      throw new AppError('VALIDATION_FAILED', `A rebuild spans at most ${MAX_REBUILD_DAYS} days`, [{ field: 'from', location: 'body', problem: `must be within ${MAX_REBUILD_DAYS} days of to` }]);
+    }
+    const dates = listDates(options.from, to);
+    let snapshots = 0;
+    for (const [i, date] of dates.entries()) {
+      const scored = await scoreDay(context, date, null);
+      // Today's events belong to the scheduled recompute, which compares with what users saw.
+      await writeDay(context, date, scored, false, null);
+      snapshots += scored.length;
+      onProgress(i + 1, dates.length, date);
+    }
+    return { from: options.from, to, days: dates.length, snapshots, durationMs: Math.round(performance.now() - started) };
+  }
+
+  return { recomputeHealth, rebuildHealth, scoreDay, resolveToday };
+}
