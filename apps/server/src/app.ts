@@ -24,6 +24,7 @@ import { usageAnalyticsRoutes } from './modules/usage-analytics';
 import { tiersRoutes } from './modules/tiers';
 import { segmentsRoutes } from './modules/segments';
 import { lifecycleRoutes } from './modules/lifecycle';
+import { healthRoutes, healthScorecardsRoutes } from './modules/health';
 import { timelineRoutes } from './modules/timeline';
 import { tasksRoutes } from './modules/tasks';
 import { playbooksRoutes } from './modules/playbooks';
@@ -124,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       await api.register(tiersRoutes(services.tiers));
       await api.register(segmentsRoutes(services.segments));
       await api.register(lifecycleRoutes(services.lifecycle));
+      await api.register(healthRoutes(services.health));
+      await api.register(healthScorecardsRoutes(services.health));
       await api.register(timelineRoutes(services.timeline));
       await api.register(tasksRoutes(services.tasks));
       await api.register(playbooksRoutes(services.playbooks));

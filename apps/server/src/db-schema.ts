@@ -17,3 +17,4 @@ export * from './modules/playbooks/playbooks.schema';
 export * from './modules/notifications/notifications.schema';
 export * from './modules/rules/rules.schema';
 export * from './modules/webhooks/webhooks.schema';
+export * from './modules/health/health.schema';

@@ -2,6 +2,7 @@ import { defineJob, type JobQueue } from './platform/jobs/job-queue';
 import type { Services } from './services';
 import { registerUsageRollupJob } from './modules/usage-analytics';
 import { registerRulesJobs } from './modules/rules';
+import { registerHealthJobs } from './modules/health';
 import { registerWebhookJobs } from './modules/webhooks';
 
 /**
@@ -42,7 +43,16 @@ export function registerJobs(jobs: JobQueue, services: Services): void {
       },
     }),
   );
-  registerUsageRollupJob(jobs, services.usageAnalytics);
+  registerUsageRollupJob(jobs, {
+    // Each rollup run rescores the accounts whose new usage it settled (health, issue #5). A failed
+    // trigger must not break the rollup chain: the 5-minute health recompute catches up anyway.
+    rollUpNewEvents: async () => {
+      const result = await services.usageAnalytics.rollUpNewEvents();
+      await services.health.afterUsageRollup().catch(() => undefined);
+      return result;
+    },
+  });
+  registerHealthJobs(jobs, services.health, () => listWorkspaceIds(services));
   registerRulesJobs(jobs, services.rules);
   registerWebhookJobs(jobs, services.webhooks);
   services.kicks.attach(jobs);

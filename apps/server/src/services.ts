@@ -6,6 +6,7 @@ import { createAuthService } from './modules/auth';
 import { createImportsService } from './modules/imports';
 import { createDemoService } from './modules/demo';
 import { createTiersService } from './modules/tiers';
+import { createHealthService } from './modules/health';
 import { createSegmentsService } from './modules/segments';
 import { createLifecycleService } from './modules/lifecycle';
 import { createTimelineService } from './modules/timeline';
@@ -42,7 +43,8 @@ export function createServices({ database, clock = systemClock }: { database: Da
     usage: { ingestEvents: usage.ingestEvents, rollUpNewEvents: usageAnalytics.rollUpNewEvents },
     afterRecordsWritten: (workspaceId) => lifecycle.evaluateStageRules(workspaceId),
   });
-  const tiers = createTiersService({ database, clock, loadEngagement: usageAnalytics.loadSeatEngagement });
+  const health = createHealthService({ database, clock });
+  const tiers = createTiersService({ database, clock, loadEngagement: usageAnalytics.loadSeatEngagement, loadHealth: health.loadLatestScores });
   const segments = createSegmentsService({
     database,
     clock,
@@ -78,8 +80,16 @@ export function createServices({ database, clock = systemClock }: { database: Da
     ports: {
       startPlaybook: playbooks.startPlaybook,
       findOpenCtas: createOpenCtaFinder(tasks.listOpenCtas),
-      hasPlaybook: (workspaceId, id) => playbooks.getPlaybook(workspaceId, id).then((p) => p.archivedAt === null, () => false),
-      hasSegment: (viewer, id) => segments.getSegment({ workspaceId: viewer.workspaceId, userId: viewer.userId ?? '' }, id).then(() => true, () => false),
+      hasPlaybook: (workspaceId, id) =>
+        playbooks.getPlaybook(workspaceId, id).then(
+          (p) => p.archivedAt === null,
+          () => false,
+        ),
+      hasSegment: (viewer, id) =>
+        segments.getSegment({ workspaceId: viewer.workspaceId, userId: viewer.userId ?? '' }, id).then(
+          () => true,
+          () => false,
+        ),
     },
   });
   const workMetrics = createWorkMetricsService({ database, clock });
@@ -98,6 +108,7 @@ export function createServices({ database, clock = systemClock }: { database: Da
     lifecycle,
     usage,
     usageAnalytics,
+    health,
     timeline,
     tasks,
     notifications,
@@ -125,6 +136,10 @@ export function createServices({ database, clock = systemClock }: { database: Da
         await tiers.recomputeTiers(workspaceId, { today });
         // As of the demo's reference date, which a test may set apart from the clock.
         await lifecycle.evaluateStageRules(workspaceId, { today });
+        // 90 days of daily health history, so the account page opens on a trend (issue #5).
+        await health.rebuildHealth(workspaceId, { days: 90, to: today, allowFuture: true });
+        // Last: the demo's rules react to changes after the build, not to the build's own events.
+        await rules.followEventsFromNow(workspaceId);
       },
       deleteWorkspaceData: usage.deleteWorkspaceUsage,
     }),

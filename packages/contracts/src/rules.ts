@@ -64,7 +64,10 @@ export const HealthScoreDroppedTriggerSchema = StrictObject({
   withinDays: Days(365),
 });
 /** The renewal date is `days` days away or less (and not past); once per renewal date. */
-export const RenewalInDaysTriggerSchema = StrictObject({ type: Type.Literal('renewal_in_days'), days: Type.Integer({ minimum: 0, maximum: 730 }) });
+export const RenewalInDaysTriggerSchema = StrictObject({
+  type: Type.Literal('renewal_in_days'),
+  days: Type.Integer({ minimum: 0, maximum: 730 }),
+});
 /** Any tier change, or only changes into one of `to`. */
 export const TierChangedTriggerSchema = StrictObject({
   type: Type.Literal('tier_changed'),
@@ -164,10 +167,7 @@ const ruleFields = {
   ctaTitle: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
 };
 
-export const CreateRuleSchema = StrictObject(
-  { ...ruleFields, enabled: Type.Optional(Type.Boolean()) },
-  { examples: [ruleExample] },
-);
+export const CreateRuleSchema = StrictObject({ ...ruleFields, enabled: Type.Optional(Type.Boolean()) }, { examples: [ruleExample] });
 export type CreateRule = Static<typeof CreateRuleSchema>;
 
 /** Changes the definition (a new version); enabling and disabling have their own endpoints. */

@@ -147,7 +147,7 @@ export const CoverageSchema = StrictObject({
   team: CoveragePortfolioSchema,
   csms: Type.Array(CoveragePortfolioSchema),
   tiers: Type.Array(CoveragePortfolioSchema),
-  /** Accounts in rollout or stable use with no touch in `staleDays`, longest silence first (at most 200). */
+  /** Accounts now in rollout or stable use with no touch in `staleDays` before `to`, longest silence first (at most 200). */
   staleAccounts: Type.Array(StaleAccountSchema),
   staleAccountCount: Type.Integer(),
 });
@@ -156,6 +156,7 @@ export type Coverage = Static<typeof CoverageSchema>;
 export const CoverageQuerySchema = StrictObject({
   /** Default: 365 days before `to`. */
   from: Type.Optional(IsoDate),
+  /** Default today. A past day reads the portfolio as of its end: stays and silence stop there. */
   to: Type.Optional(IsoDate),
   /** Days without a touch before a rollout or stable account is listed; default 60. */
   staleDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 730 })),

@@ -43,8 +43,18 @@ export const routeParamFixtures: Record<string, (services: Services, ws: TestWor
   ruleId: async (services, ws) => {
     const playbook = await services.playbooks.createPlaybook({ workspaceId: ws.id, userId: ws.admin.id }, FIXTURE_PLAYBOOK);
     const editor = { workspaceId: ws.id, userId: ws.admin.id };
-    return (await services.rules.createRule(editor, { name: 'Fixture rule', trigger: { type: 'key_contact_left' }, playbookId: playbook.id })).id;
+    const rule = await services.rules.createRule(editor, { name: 'Fixture rule', trigger: { type: 'key_contact_left' }, playbookId: playbook.id });
+    return rule.id;
   },
-  deliveryId: async (services, ws) =>
-    (await services.webhooks.enqueueWebhook(ws.id, { url: 'https://hooks.example.com/fixture', event: 'fixture', payload: {}, source: {} })).deliveryId,
+  deliveryId: async (services, ws) => {
+    const input = { url: 'https://hooks.example.com/fixture', event: 'fixture', payload: {}, source: {} };
+    return (await services.webhooks.enqueueWebhook(ws.id, input)).deliveryId;
+  },
+  // Every workspace has the built-in "default" scorecard, so the fixture is one only workspace B has.
+  scorecardId: async (services, ws) => {
+    const { name, groups, measures } = await services.health.getScorecard(ws.id, 'default');
+    const id = `fixture-${Math.random().toString(36).slice(2, 10)}`;
+    return (await services.health.createScorecard(ws.id, ws.admin.id, { id, name, groups, measures, applicability: { tiers: ['C'], priority: -1 } })).id;
+  },
+  scorecardVersion: async () => '1',
 };

@@ -5,6 +5,7 @@ import { cx } from '../ui/cx';
 import { Loading } from '../ui/page-header';
 import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
+import { NotificationBell } from '../features/notifications/notification-bell';
 
 function NavItem({ to, end, children }: { to: string; end?: boolean; children: string }) {
   return (
@@ -58,12 +59,19 @@ export function AppLayout() {
             </NavItem>
           )}
           {can('accounts:import') && <NavItem to="/import">{t('nav.import')}</NavItem>}
+          <p className="mt-4 mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">{t('work.nav.section')}</p>
+          <NavItem to="/tasks">{t('work.nav.tasks')}</NavItem>
+          <NavItem to="/playbooks">{t('work.nav.playbooks')}</NavItem>
+          {can('rules:read') && <NavItem to="/rules">{t('work.nav.rules')}</NavItem>}
+          {can('work-metrics:read') && <NavItem to="/work/sop">{t('work.nav.sop')}</NavItem>}
+          {can('work-metrics:read') && <NavItem to="/work/coverage">{t('work.nav.coverage')}</NavItem>}
           <p className="mt-4 mb-1 px-2.5 text-[11px] font-semibold uppercase tracking-wider text-zinc-500">
             {can('users:manage') ? t('nav.admin') : t('nav.settings')}
           </p>
           {can('users:manage') && <NavItem to="/admin/users">{t('nav.users')}</NavItem>}
           {can('health:manage') && <NavItem to="/health/scorecards">{t('health.nav.scorecards')}</NavItem>}
           {can('health:manage') && <NavItem to="/health/backtest">{t('health.nav.backtest')}</NavItem>}
+          {can('webhooks:read') && <NavItem to="/admin/webhooks">{t('work.nav.webhooks')}</NavItem>}
           <NavItem to="/admin/keys">{t('nav.keys')}</NavItem>
         </nav>
       </aside>
@@ -76,6 +84,7 @@ export function AppLayout() {
             <span className="text-xs text-zinc-400">{data.workspace.slug}</span>
           </div>
           <div className="flex items-center gap-3">
+            <NotificationBell />
             <LanguageSwitcher />
             <UserMenu session={data} />
           </div>

@@ -16,6 +16,12 @@ import { BacktestPage } from '../features/health/backtest-page';
 import { PortfolioHealthPage } from '../features/health/portfolio-health-page';
 import { ScorecardEditorPage } from '../features/health/scorecard-editor-page';
 import { ScorecardsPage } from '../features/health/scorecards-page';
+import { TaskInboxPage } from '../features/tasks/task-inbox-page';
+import { PlaybooksPage } from '../features/playbooks/playbooks-page';
+import { RulesPage } from '../features/rules/rules-page';
+import { WebhooksPage } from '../features/rules/webhooks-page';
+import { SopPage } from '../features/work-metrics/sop-page';
+import { CoveragePage } from '../features/work-metrics/coverage-page';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RequirePermission } from './require-permission';
@@ -81,6 +87,33 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="users:manage">
             <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      { path: 'tasks', element: <TaskInboxPage /> },
+      { path: 'playbooks', element: <PlaybooksPage /> },
+      { path: 'rules', element: <RulesPage /> },
+      {
+        path: 'work/sop',
+        element: (
+          <RequirePermission permission="work-metrics:read">
+            <SopPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'work/coverage',
+        element: (
+          <RequirePermission permission="work-metrics:read">
+            <CoveragePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/webhooks',
+        element: (
+          <RequirePermission permission="webhooks:read">
+            <WebhooksPage />
           </RequirePermission>
         ),
       },

@@ -5,13 +5,18 @@ import { accounts, contacts } from './accounts.schema';
 
 export type AccountInsert = typeof accounts.$inferInsert;
 export type AccountPatch = Partial<Omit<AccountInsert, 'id' | 'workspaceId' | 'createdAt'>>;
-export type AccountRow = typeof accounts.$inferSelect & { ownerName: string | null; contactCount: number };
+/** The latest daily health snapshot (modules/health), as the account list shows it. */
+export type AccountHealthSummary = { score: number | null; band: 'red' | 'yellow' | 'green' | null; date: string };
+export type AccountRow = typeof accounts.$inferSelect & { ownerName: string | null; contactCount: number; health: AccountHealthSummary | null };
 
 /** Every account column plus what the DTO joins in: the owner's name and the contact count. */
 export const accountRowColumns = {
   ...getTableColumns(accounts),
   ownerName: users.name,
   contactCount: sql<number>`(select count(*)::int from ${contacts} where ${contacts.workspaceId} = ${accounts.workspaceId} and ${contacts.accountId} = ${accounts.id})`,
+  // One backward probe of the snapshots' primary key per row.
+  health: sql<AccountHealthSummary | null>`(select json_build_object('score', h.score, 'band', h.band, 'date', h.date) from health_snapshots h
+    where h.workspace_id = ${accounts.workspaceId} and h.account_id = ${accounts.id} order by h.date desc limit 1)`,
 };
 
 /** SQL for single accounts. Every method takes workspaceId first; soft-deleted rows included. */

@@ -12,7 +12,10 @@ describe('calculateAccountFieldChanges', () => {
   });
 
   it('reports a cleared field as a change to null and custom fields key by key', () => {
-    const changes = calculateAccountFieldChanges(before, { renewalDate: null, customFields: { tier_note: 'x', seats: 5, region_code: 'EU' } });
+    const changes = calculateAccountFieldChanges(before, {
+      renewalDate: null,
+      customFields: { tier_note: 'x', seats: 5, region_code: 'EU' },
+    });
     assert.deepEqual(changes, [
       { field: 'renewalDate', from: '2026-05-01', to: null },
       { field: 'custom.region_code', from: null, to: 'EU' },

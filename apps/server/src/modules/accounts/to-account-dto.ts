@@ -29,8 +29,16 @@ export function toAccountDto(row: AccountRow): Account {
     tags: row.tags,
     customFields: row.customFields,
     contactCount: Number(row.contactCount),
+    health: toHealthSummary(row.health),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt ? row.deletedAt.toISOString() : null,
   };
+}
+
+// json_build_object arrives parsed from both drivers; a real score is rounded back to the one decimal it was stored with.
+function toHealthSummary(value: AccountRow['health'] | string): Account['health'] {
+  const health = typeof value === 'string' ? (JSON.parse(value) as AccountRow['health']) : value;
+  if (!health) return null;
+  return { score: health.score === null ? null : Math.round(Number(health.score) * 10) / 10, band: health.band, date: health.date };
 }

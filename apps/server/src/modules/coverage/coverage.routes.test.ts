@@ -84,6 +84,15 @@ describe('lifecycle coverage API', () => {
       ['Rollout Co', 'Stable Co', 'Fresh Co'],
     );
     assert.equal(tighter.body.staleAccounts[2]!.ownerName, 'csm 1');
+    // A period ending in the past counts silence up to its last day.
+    const inJanuary = await get('?from=2025-02-01&to=2026-01-31');
+    assert.deepEqual(
+      inJanuary.body.staleAccounts.map((a) => [a.name, a.daysSinceTouch]),
+      [
+        ['Fresh Co', null],
+        ['Rollout Co', null],
+      ],
+    );
   });
 
   it('refuses bad queries and roles without the report, and sees only its workspace', async () => {

@@ -31,12 +31,14 @@ export function createCoverageService({ database, clock }: { database: Database;
           { field: period.problem.field, location: 'querystring', problem: period.problem.message },
         ]);
       }
+      // A period ending in the past is read as of its last day: stays stop there, silence counts to there.
+      const asOf = new Date(Math.min(now.getTime(), period.end.getTime() - 1));
       const [accounts, stays, touches, tasks, lastTouches, people] = await Promise.all([
         repo.listAccounts(workspaceId),
         repo.listStays(workspaceId, period.start, period.end),
         repo.countTouches(workspaceId, period.start, period.end),
         repo.countDoneTasks(workspaceId, period.start, period.end),
-        listLastTouches(database.db, workspaceId, { asOf: today }),
+        listLastTouches(database.db, workspaceId, { asOf: asOf.toISOString().slice(0, 10) }),
         repo.listPeople(workspaceId),
       ]);
       return calculateCoverage({
@@ -47,7 +49,7 @@ export function createCoverageService({ database, clock }: { database: Database;
         lastTouches,
         people,
         period,
-        now,
+        now: asOf,
         staleDays: query.staleDays ?? DEFAULT_STALE_DAYS,
       });
     },

@@ -1,5 +1,6 @@
 import type { ChurnReason, ContactRole, Industry, Plan, Region } from './demo-vocabulary';
 import type { DemoUsage } from './generate-demo-usage';
+import type { DemoWork } from './generate-demo-work';
 
 /** The people who log in to the demo; `key` links accounts to their owner before ids exist. */
 export type DemoPerson = {
@@ -64,6 +65,8 @@ export type DemoPlan = {
   contacts: DemoContact[];
   /** 90 days of product usage: users and events per day for each account. */
   usage: DemoUsage;
+  /** Stage history, a year of touches, playbook runs and tasks (absent until the work step has run). */
+  work?: DemoWork;
 };
 
 export type DemoOptions = { seed: number; today: string; accountCount?: number };

@@ -4,8 +4,11 @@ import type { Random } from './demo-random';
 import { generateDemoAccounts } from './generate-demo-accounts';
 import { generateDemoContacts } from './generate-demo-contacts';
 import { generateDemoUsage } from './generate-demo-usage';
+import { countDemoWorkRows, generateDemoWork } from './generate-demo-work';
 import { writeDemoAccounts, writeDemoContacts } from './write-demo-rows';
 import { countDemoUsageMessages, writeDemoUsage } from './write-demo-usage';
+import { writeDemoWork } from './write-demo-work';
+import { DEMO_RULES, writeDemoRules } from './demo-rules';
 
 /** The product's own ingestion and rollup, for steps that send usage as a customer's app would. */
 export type DemoUsagePort = {
@@ -56,6 +59,20 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     generate: (plan, random) => ({ contacts: generateDemoContacts({ today: plan.today, accounts: plan.accounts }, random) }),
     countRows: (plan) => plan.contacts.length,
     write: writeDemoContacts,
+  },
+  {
+    // Issue #7: stage history, a year of touches, playbook runs, CTAs and tasks.
+    name: 'work',
+    generate: (plan, random) => ({ work: generateDemoWork(plan, random) }),
+    countRows: countDemoWorkRows,
+    write: writeDemoWork,
+  },
+  {
+    // Issue #7: the rules that start the SOPs, their past runs as firings.
+    name: 'rules',
+    generate: () => ({}),
+    countRows: () => DEMO_RULES.length,
+    write: writeDemoRules,
   },
   {
     name: 'usage',

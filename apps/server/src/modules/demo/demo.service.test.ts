@@ -5,6 +5,7 @@ import { createServices, type Services } from '../../services';
 import { createTestDatabase } from '../../testing/test-database';
 import { DEFAULT_DEMO_PASSWORD, type DemoSummary } from './demo.service';
 import { generateDemoPlan } from './generate-demo-plan';
+import { countDemoWorkRows } from './generate-demo-work';
 
 const today = '2026-05-01';
 
@@ -92,8 +93,12 @@ describe('demo service', () => {
   it('reports progress up to the total rows', () => {
     const last = progress.at(-1)!;
     assert.equal(last.done, last.total);
-    assert.equal(last.total, 8 + first.counts.accounts + first.counts.contacts + 2 * first.counts.productUsers + first.counts.usageEvents);
-    assert.deepEqual([...new Set(progress.map((p) => p.step))], ['people', 'accounts', 'contacts', 'usage']);
+    const workRows = countDemoWorkRows(generateDemoPlan({ seed: 7, today }));
+    assert.equal(
+      last.total,
+      8 + first.counts.accounts + first.counts.contacts + workRows + 2 * first.counts.productUsers + first.counts.usageEvents,
+    );
+    assert.deepEqual([...new Set(progress.map((p) => p.step))], ['people', 'accounts', 'contacts', 'work', 'usage']);
   });
 
   it('sends the usage through ingestion and rolls it up, so the usage API shows it at once', async () => {

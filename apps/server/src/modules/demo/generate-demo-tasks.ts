@@ -40,7 +40,7 @@ export type DemoTask = {
 
 /** Chance a task ends on time, late or skipped. */
 type Odds = { onTime: number; late: number; skipped: number };
-const GOOD: Odds = { onTime: 0.78, late: 0.15, skipped: 0.07 };
+const GOOD: Odds = { onTime: 0.84, late: 0.11, skipped: 0.05 };
 /** The struggling CSM, on every playbook: about half goes wrong. */
 const STRUGGLING: Odds = { onTime: 0.42, late: 0.36, skipped: 0.22 };
 /** The risk play asks too much too fast: everyone is late or gives up on it. */
@@ -108,6 +108,7 @@ export function generateDemoTasks(
           odds,
           SKIP_REASONS[playbookKey],
           end,
+          account.status === 'churned',
           random,
         ),
       );
@@ -163,6 +164,7 @@ export function generateDemoTasks(
         touch.authorKey === DEMO_STRUGGLING_CSM ? STRUGGLING : GOOD,
         SKIP_REASONS.manual,
         account.churnDate ?? today,
+        account.status === 'churned',
         random,
       ),
     );
@@ -170,12 +172,16 @@ export function generateDemoTasks(
   return { runs, tasks };
 }
 
-/** Draws how a task ended; one that would close after `end` (today, or the churn date) is still open. */
+/**
+ * Draws how a task ended. One that would close on or after `end` is still open today, or was
+ * skipped on the churn date when the customer left.
+ */
 function finish(
   task: Omit<DemoTask, 'status' | 'skipReason' | 'closedAt'>,
   odds: Odds,
   reasons: readonly string[],
   end: string,
+  churned: boolean,
   random: Random,
 ): DemoTask {
   const created = task.createdAt.slice(0, 10);
@@ -194,7 +200,11 @@ function finish(
   const closedDay = day < created ? created : day;
   // Closed later the same day it was created, never before.
   const closedAt = closedDay === created ? atTime(closedDay, 17, random.int(0, 59)) : atTime(closedDay, random.int(1, 16), random.int(0, 59));
-  if (closedDay >= end) return { ...task, status: 'open', skipReason: null, closedAt: null };
+  if (closedDay >= end) {
+    // A customer who left takes its open work with it; for the others the work is simply not done yet.
+    if (!churned) return { ...task, status: 'open', skipReason: null, closedAt: null };
+    return { ...task, status: 'skipped', skipReason: 'Customer churned', closedAt: atTime(end < created ? created : end, 17, random.int(0, 59)) };
+  }
   return {
     ...task,
     status: outcome === 'skipped' ? 'skipped' : 'done',

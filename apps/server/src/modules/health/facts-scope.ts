@@ -2,7 +2,8 @@
  * Which accounts the input queries gather for, and as of which date: one date for all (the
  * daily recompute, the fast path: a constant range the planner can scan by date), or a date per
  * account (the backtest: each account N days before its own outcome). Every query joins the
- * alias `w` with an `asof` date; $1 is the workspace and $2 its time zone.
+ * alias `w` with an `asof` date and the time zone `tz` (which also types $2 for queries that
+ * never use it: PostgreSQL refuses an untyped unused parameter); $1 is the workspace, $2 its zone.
  */
 export type FactsScope = {
   params: unknown[];
@@ -21,7 +22,7 @@ export function singleDateScope(workspaceId: string, timeZone: string, date: str
   return {
     params,
     accountIds,
-    join: () => `CROSS JOIN (SELECT $3::date AS asof) w`,
+    join: () => `CROSS JOIN (SELECT $3::date AS asof, $2::text AS tz) w`,
     filter: (t, dayColumn, daysBack) =>
       [
         accountIds ? `AND ${t}.${t === 'a' ? 'id' : 'account_id'} = ANY($4::uuid[])` : '',
@@ -37,7 +38,7 @@ export function perAccountScope(workspaceId: string, timeZone: string, targets: 
     params,
     accountIds: targets.map((t) => t.accountId),
     join: (t) =>
-      `JOIN (SELECT * FROM unnest($3::uuid[], $4::date[]) AS x(account_id, asof)) w ON w.account_id = ${t}.${t === 'a' ? 'id' : 'account_id'}`,
+      `JOIN (SELECT x.account_id, x.asof, $2::text AS tz FROM unnest($3::uuid[], $4::date[]) AS x(account_id, asof)) w ON w.account_id = ${t}.${t === 'a' ? 'id' : 'account_id'}`,
     filter: (t, dayColumn, daysBack) => (dayColumn ? `AND ${t}.${dayColumn} BETWEEN w.asof - ${daysBack ?? 0} AND w.asof` : ''),
   };
 }

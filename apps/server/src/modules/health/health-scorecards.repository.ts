@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database';
 import { users } from '../users/users.schema';
 import type { ScorecardChange } from './diff-scorecards';
 import { healthScorecards, healthScorecardVersions, healthSettings } from './health.schema';
-import type { StoredScorecard } from './stored-scorecard';
+import { toStoredScorecard, type StoredScorecard } from './stored-scorecard';
 
 export type VersionSource = (typeof healthScorecardVersions.$inferSelect)['source'];
 export type ScorecardVersionRow = typeof healthScorecardVersions.$inferSelect & { authorName: string | null; currentVersion: number };
@@ -34,6 +34,10 @@ const versionColumns = {
   currentVersion: healthScorecards.currentVersion,
 };
 
+// jsonb keeps object keys in its own order (shortest first): put them back in the scorecard's
+// canonical order, so exports read naturally and diffs compare like with like.
+const normalise = (row: ScorecardVersionRow): ScorecardVersionRow => ({ ...row, definition: toStoredScorecard(row.definition) });
+
 /** SQL for scorecards, their versions and the workspace's health settings. workspaceId first. */
 export function createHealthScorecardsRepository(db: Db) {
   const fromVersions = () =>
@@ -49,9 +53,10 @@ export function createHealthScorecardsRepository(db: Db) {
   return {
     /** The current version of every scorecard. */
     async listCurrent(workspaceId: string): Promise<ScorecardVersionRow[]> {
-      return fromVersions()
+      const rows = await fromVersions()
         .where(and(eq(healthScorecardVersions.workspaceId, workspaceId), eq(healthScorecardVersions.version, healthScorecards.currentVersion)))
         .orderBy(asc(healthScorecardVersions.scorecardId));
+      return rows.map(normalise);
     },
 
     async findVersion(workspaceId: string, scorecardId: string, version?: number): Promise<ScorecardVersionRow | undefined> {
@@ -62,18 +67,19 @@ export function createHealthScorecardsRepository(db: Db) {
           eq(healthScorecardVersions.version, version ?? healthScorecards.currentVersion),
         ),
       );
-      return row;
+      return row && normalise(row);
     },
 
     async listVersions(workspaceId: string, scorecardId: string): Promise<ScorecardVersionRow[]> {
-      return fromVersions()
+      const rows = await fromVersions()
         .where(and(eq(healthScorecardVersions.workspaceId, workspaceId), eq(healthScorecardVersions.scorecardId, scorecardId)))
         .orderBy(desc(healthScorecardVersions.version));
+      return rows.map(normalise);
     },
 
     /** Every version some snapshot may point at, for decoding history (small: a few per scorecard). */
     async listAllVersions(workspaceId: string): Promise<ScorecardVersionRow[]> {
-      return fromVersions().where(eq(healthScorecardVersions.workspaceId, workspaceId));
+      return (await fromVersions().where(eq(healthScorecardVersions.workspaceId, workspaceId))).map(normalise);
     },
 
     async hasScorecards(workspaceId: string): Promise<boolean> {

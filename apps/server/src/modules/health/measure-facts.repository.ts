@@ -55,7 +55,7 @@ export async function collectMeasureFacts(
   for (const account of accounts) {
     const u = usage.get(account.id);
     const p = users.get(account.id);
-    const featureBits = [...(u?.features ?? []), ...(p?.features ?? [])];
+    const featuresUsed = new Set([...(u?.features ?? []), ...(p?.features ?? [])]);
     const northStar = new Map<string, number>();
     countSources.forEach((source, i) => northStar.set(northStarKey(source), u?.northStar[i] ?? 0));
     for (const source of sumSources) northStar.set(northStarKey(source), sums.get(northStarKey(source))?.get(account.id) ?? 0);
@@ -65,7 +65,7 @@ export async function collectMeasureFacts(
       activeUsers30d: p?.users ?? 0,
       userDays30d: u?.userDays30d ?? 0,
       userDaysPrevious30d: u?.userDaysPrevious30d ?? 0,
-      featuresUsed30d: needs.features.filter((_, f) => featureBits.some((bits) => bits.has(f))).length,
+      featuresUsed30d: featuresUsed.size,
       featureCount: needs.features.length,
       northStar,
       northStarTarget: targets.get(account.id) ?? null,
@@ -218,7 +218,7 @@ async function findEarlierUsage(query: SessionQuery, scope: FactsScope, ids: rea
   const params = [...scope.params, ids];
   const rows = await query<{ id: string }>(
     `SELECT a.id::text AS id FROM accounts a ${scope.join('a')}
-     WHERE a.workspace_id = $1 AND a.id = ANY($${params.length}::uuid[])
+     WHERE a.workspace_id = $1 AND a.id = ANY($${params.length}::uuid[]) ${scope.filter('a')}
        AND EXISTS (SELECT 1 FROM usage_account_days d WHERE d.workspace_id = $1 AND d.account_id = a.id AND d.day < w.asof - ${TREND_WINDOW})`,
     params,
   );

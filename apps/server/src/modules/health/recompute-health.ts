@@ -95,20 +95,22 @@ export function createHealthRecompute({ database, clock }: { database: Database;
   /** Recomputes every day from `from` to `to` (default today), oldest first, e.g. after a scorecard change or a backfill. */
   async function rebuildHealth(
     workspaceId: string,
-    options: { from: string; to?: string },
+    options: ({ from: string } | { days: number }) & { to?: string; allowFuture?: boolean },
     onProgress: (done: number, total: number, date: string) => void = () => {},
   ): Promise<{ from: string; to: string; days: number; snapshots: number; durationMs: number }> {
     const started = performance.now();
     const context = await loadHealthContext(database, workspaceId, clock.now());
-    const today = await resolveToday(context);
-    const to = options.to ?? today;
-    assertDate(options.from, today, 'from');
-    assertDate(to, today, 'to');
-    if (options.from > to) throw new AppError('VALIDATION_FAILED', 'from must not be after to', [{ field: 'from', location: 'body', problem: 'must not be after to' }]);
-    if (options.from < addDays(to, -MAX_REBUILD_DAYS)) {
+    const to = options.to ?? (await resolveToday(context));
+    // The demo builds as of its own reference date, which may lie ahead of the clock.
+    const latest = options.allowFuture ? to : await resolveToday(context);
+    const from = 'from' in options ? options.from : addDays(to, -(options.days - 1));
+    assertDate(from, latest, 'from');
+    assertDate(to, latest, 'to');
+    if (from > to) throw new AppError('VALIDATION_FAILED', 'from must not be after to', [{ field: 'from', location: 'body', problem: 'must not be after to' }]);
+    if (from < addDays(to, -MAX_REBUILD_DAYS)) {
       throw new AppError('VALIDATION_FAILED', `A rebuild spans at most ${MAX_REBUILD_DAYS} days`, [{ field: 'from', location: 'body', problem: `must be within ${MAX_REBUILD_DAYS} days of to` }]);
     }
-    const dates = listDates(options.from, to);
+    const dates = listDates(from, to);
     let snapshots = 0;
     for (const [i, date] of dates.entries()) {
       const scored = await scoreDay(context, date, null);
@@ -117,7 +119,7 @@ export function createHealthRecompute({ database, clock }: { database: Database;
       snapshots += scored.length;
       onProgress(i + 1, dates.length, date);
     }
-    return { from: options.from, to, days: dates.length, snapshots, durationMs: Math.round(performance.now() - started) };
+    return { from, to, days: dates.length, snapshots, durationMs: Math.round(performance.now() - started) };
   }
 
   return { recomputeHealth, rebuildHealth, scoreDay, resolveToday };

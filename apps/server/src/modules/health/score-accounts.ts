@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database';
 import { calculateHealthScore, type HealthScoreResult } from './calculate-health-score';
-import { calculateMeasureInputs, northStarKey } from './calculate-measure-inputs';
+import { calculateMeasureInputs, northStarKey, type AccountMeasureFacts } from './calculate-measure-inputs';
 import type { FactsScope } from './facts-scope';
 import type { HealthContext } from './health-context';
 import { withHealthSession, type SessionQuery } from './health-session';
@@ -26,11 +26,48 @@ export function listNorthStarSources(scorecards: readonly Scorecard[]): NorthSta
   return [...sources.values()];
 }
 
+/** The gathered inputs of a batch of accounts, to score with one or several sets of scorecards. */
+export type GatheredFacts = {
+  accounts: readonly ScorableAccount[];
+  facts: Map<string, AccountMeasureFacts>;
+  memberships: Map<string, string[]>;
+};
+
 /**
- * Scores accounts as of the scope's date(s): gathers their inputs in bulk, picks each account's
- * scorecard (tier, stage, segments), and scores in memory with the pure core. `scorecards`
- * defaults to the workspace's current ones (a preview passes a proposed set; the backtest one).
+ * Gathers the inputs of accounts as of the scope's date(s) in bulk: what every scorecard in
+ * `scorecards` needs (their north-star sources, segment rules).
  */
+export async function gatherFacts(
+  database: Database,
+  context: HealthContext,
+  scope: FactsScope,
+  accounts: readonly ScorableAccount[],
+  scorecards: readonly Scorecard[],
+): Promise<GatheredFacts> {
+  if (accounts.length === 0) return { accounts, facts: new Map(), memberships: new Map() };
+  const session = createSessionRunner(database);
+  const usesSegments = scorecards.some((s) => (s.applicability.segmentIds?.length ?? 0) > 0);
+  const [features, memberships] = await session(
+    async (query) =>
+      [
+        await loadFeatureKeys(query, context.workspaceId),
+        usesSegments ? await loadSegmentMemberships(query, context.workspaceId) : new Map<string, string[]>(),
+      ] as const,
+  );
+  const facts = await collectMeasureFacts(session, scope, accounts, { northStar: listNorthStarSources(scorecards), features });
+  return { accounts, facts, memberships };
+}
+
+/** Picks each account's scorecard (tier, stage, segments) and scores it in memory with the pure core. */
+export function scoreGathered(gathered: GatheredFacts, scorecards: readonly Scorecard[]): ScoredAccount[] {
+  return gathered.accounts.map((account) => {
+    const scorecard = selectScorecard({ tier: account.tier, stage: account.stage, segmentIds: gathered.memberships.get(account.id) ?? [] }, scorecards);
+    const { inputs, details } = calculateMeasureInputs(scorecard, gathered.facts.get(account.id)!);
+    return { account, scorecard, result: calculateHealthScore(scorecard, inputs, details) };
+  });
+}
+
+/** Scores accounts as of the scope's date(s) with the workspace's current scorecards (or `scorecards`). */
 export async function scoreAccounts(
   database: Database,
   context: HealthContext,
@@ -38,17 +75,5 @@ export async function scoreAccounts(
   accounts: readonly ScorableAccount[],
   scorecards: readonly Scorecard[] = context.scorecards,
 ): Promise<ScoredAccount[]> {
-  if (accounts.length === 0) return [];
-  const session = createSessionRunner(database);
-  const usesSegments = scorecards.some((s) => (s.applicability.segmentIds?.length ?? 0) > 0);
-  const [features, memberships] = await session(async (query) => [
-    await loadFeatureKeys(query, context.workspaceId),
-    usesSegments ? await loadSegmentMemberships(query, context.workspaceId) : new Map<string, string[]>(),
-  ] as const);
-  const facts = await collectMeasureFacts(session, scope, accounts, { northStar: listNorthStarSources(scorecards), features });
-  return accounts.map((account) => {
-    const scorecard = selectScorecard({ tier: account.tier, stage: account.stage, segmentIds: memberships.get(account.id) ?? [] }, scorecards);
-    const { inputs, details } = calculateMeasureInputs(scorecard, facts.get(account.id)!);
-    return { account, scorecard, result: calculateHealthScore(scorecard, inputs, details) };
-  });
+  return scoreGathered(await gatherFacts(database, context, scope, accounts, scorecards), scorecards);
 }

@@ -173,7 +173,11 @@ export async function importRecords(
       const writes = await checkBatch(ctx, tx, batch, true, seenAgain, pass2, changedMeanwhile);
       if (kind === 'accounts') await repo.upsertAccounts(tx, workspaceId, now, writes);
       else await repo.upsertContacts(tx, workspaceId, now, writes);
-      await recordDomainEventsWithQuery(tx, workspaceId, pass2.events!.splice(0).map((e) => ({ ...e, occurredAt: now })));
+      await recordDomainEventsWithQuery(
+        tx,
+        workspaceId,
+        pass2.events!.splice(0).map((e) => ({ ...e, occurredAt: now })),
+      );
       batch = [];
     };
     let header = true;
@@ -330,19 +334,30 @@ async function checkBatch(
       });
     }
     if (action !== 'unchanged') writes.push(next);
-    if (tally.events && existing && action === 'update') tally.events.push(...toChangeEvents(ctx.kind, existing, next, changed));
+    if (tally.events && existing && action === 'update') {
+      tally.events.push(...toChangeEvents(ctx.kind, existing, next, changed));
+    }
   }
   return writes;
 }
 
 /** What an updated row tells the rules engine: each changed account field, or a contact leaving. */
-function toChangeEvents(kind: ImportKind, before: ImportRecord, after: ImportRecord, changed: readonly string[]): Omit<NewDomainEvent, 'occurredAt'>[] {
+function toChangeEvents(
+  kind: ImportKind,
+  before: ImportRecord,
+  after: ImportRecord,
+  changed: readonly string[],
+): Omit<NewDomainEvent, 'occurredAt'>[] {
   const valueOf = (record: ImportRecord, key: string) =>
     (key.startsWith('custom.') ? record.customFields[key.slice('custom.'.length)] : record.fields[key]) ?? null;
   if (kind === 'accounts') {
     return changed
       .filter((key) => key !== 'restored')
-      .map((field) => ({ type: 'account.field_changed', accountId: after.id, payload: { field, from: valueOf(before, field), to: valueOf(after, field) } }));
+      .map((field) => ({
+        type: 'account.field_changed',
+        accountId: after.id,
+        payload: { field, from: valueOf(before, field), to: valueOf(after, field) },
+      }));
   }
   if (!changed.includes('leftAt') || before.fields.leftAt || !after.fields.leftAt) return [];
   const payload = { contactId: after.id, name: after.fields.name, isKeyPerson: after.fields.isKeyPerson, leftAt: after.fields.leftAt };

@@ -25,6 +25,7 @@ export function calculateScoreDrop(
 
 /** Reads a score_changed payload, accepting {score, previousScore} or {to, from} numbers. */
 export function readScoreChange(payload: Record<string, unknown>, occurredAt: Date): ScoreChange {
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+  const num = (v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
   return { occurredAt, score: num(payload.score ?? payload.to), previousScore: num(payload.previousScore ?? payload.from) };
 }

@@ -50,7 +50,8 @@ function parseField(text: string, spec: FieldSpec): Set<number> | string {
       from = parseValue(range, spec);
       to = stepText === undefined ? from : spec.max;
     }
-    if (from === undefined || to === undefined || from > to) return `${spec.name}: "${part}" is not a value or range in ${spec.min}-${spec.max}`;
+    if (from === undefined || to === undefined || from > to)
+      return `${spec.name}: "${part}" is not a value or range in ${spec.min}-${spec.max}`;
     for (let v = from; v <= to; v += step) values.add(v);
   }
   return values;

@@ -47,7 +47,11 @@ export async function dryRunRule(
     basis = 'recent_events';
     lookbackDays = input.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
     matches = new Map();
-    const events = await repo.listRecentEvents(workspaceId, EVENT_TYPES_BY_TRIGGER[trigger.type] ?? [], new Date(now.getTime() - lookbackDays * DAY_MS));
+    const events = await repo.listRecentEvents(
+      workspaceId,
+      EVENT_TYPES_BY_TRIGGER[trigger.type] ?? [],
+      new Date(now.getTime() - lookbackDays * DAY_MS),
+    );
     // The latest matching change per account is the one that would be shown.
     for (const event of events) {
       const match = matchEventTrigger(trigger, event);
@@ -55,15 +59,17 @@ export async function dryRunRule(
     }
   }
 
-  const accounts = await deps.evaluator.passingAccounts(
-    { workspaceId, conditions: input.conditions },
-    today,
-    { ...(matches ? { ids: [...matches.keys()] } : {}), activeOnly: kind !== 'event' },
-  );
+  const accounts = await deps.evaluator.passingAccounts({ workspaceId, conditions: input.conditions }, today, {
+    ...(matches ? { ids: [...matches.keys()] } : {}),
+    activeOnly: kind !== 'event',
+  });
   const matchOf = (accountId: string): TriggerMatch => matches?.get(accountId) ?? { triggerKey: 'schedule', facts: {} };
   const causeOf = (accountId: string) => buildCauseKey(input.ruleId ?? 'unsaved', matchOf(accountId).triggerKey);
   const open = input.ruleId
-    ? await deps.ports.findOpenCtas(workspaceId, accounts.map((a) => ({ accountId: a.id, causeKey: causeOf(a.id) })))
+    ? await deps.ports.findOpenCtas(
+        workspaceId,
+        accounts.map((a) => ({ accountId: a.id, causeKey: causeOf(a.id) })),
+      )
     : new Map<string, string>();
 
   const wouldFire: RuleDryRunAccount[] = [];
@@ -71,7 +77,15 @@ export async function dryRunRule(
   for (const account of accounts) {
     const causeKey = causeOf(account.id);
     const ctaId = open.get(openCtaKey(account.id, causeKey)) ?? null;
-    const item = { id: account.id, name: account.name, tier: account.tier, arr: account.arr, causeKey, ctaId, facts: matchOf(account.id).facts };
+    const item = {
+      id: account.id,
+      name: account.name,
+      tier: account.tier,
+      arr: account.arr,
+      causeKey,
+      ctaId,
+      facts: matchOf(account.id).facts,
+    };
     (ctaId ? suppressed : wouldFire).push(item);
   }
   return {

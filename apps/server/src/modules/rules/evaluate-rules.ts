@@ -91,7 +91,8 @@ export function createRuleEvaluator({ database, clock, ports }: { database: Data
       firedAt: clock.now(),
     });
     if (!firing) return 'duplicate';
-    const findOpen = async () => (await ports.findOpenCtas(rule.workspaceId, [{ accountId, causeKey }])).get(openCtaKey(accountId, causeKey));
+    const findOpen = async () =>
+      (await ports.findOpenCtas(rule.workspaceId, [{ accountId, causeKey }])).get(openCtaKey(accountId, causeKey));
     const open = await findOpen();
     if (open) {
       await rulesRepo.finishFiring(rule.workspaceId, firing.id, { outcome: 'suppressed', ctaId: open });
@@ -135,7 +136,9 @@ export function createRuleEvaluator({ database, clock, ports }: { database: Data
       const first = Math.min(...scoreEvents.map((e) => e.occurredAt.getTime()));
       const last = Math.max(...scoreEvents.map((e) => e.occurredAt.getTime()));
       const accountIds = [...new Set(scoreEvents.map((e) => e.accountId!))];
-      history = groupScoreChanges(await evalRepo.listScoreChanges(workspaceId, new Date(first - longest * DAY_MS), new Date(last), accountIds));
+      history = groupScoreChanges(
+        await evalRepo.listScoreChanges(workspaceId, new Date(first - longest * DAY_MS), new Date(last), accountIds),
+      );
     }
     for (const rule of eventRules) {
       const candidates: { accountId: string; match: TriggerMatch; event: RuleEvent }[] = [];
@@ -166,7 +169,12 @@ export function createRuleEvaluator({ database, clock, ports }: { database: Data
    * State triggers fire on entering the state: an account already recorded in it is left alone;
    * one that left it is forgotten, so coming back fires again. Scoped to `accountIds` when given.
    */
-  async function evaluateStateRules(workspaceId: string, stateRules: RuleRow[], result: RuleEvaluationResult, accountIds?: readonly string[]) {
+  async function evaluateStateRules(
+    workspaceId: string,
+    stateRules: RuleRow[],
+    result: RuleEvaluationResult,
+    accountIds?: readonly string[],
+  ) {
     const at = await moment(workspaceId);
     for (const rule of stateRules) {
       const matches = await findStateMatches(evalRepo, workspaceId, rule.trigger, at, accountIds);

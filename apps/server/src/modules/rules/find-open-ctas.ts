@@ -1,6 +1,9 @@
 import { openCtaKey, type OpenCtaIndex } from './rule-ports';
 
-type ListOpenCtas = (workspaceId: string, filter?: { accountId?: string; causeKey?: string }) => Promise<{ id: string; accountId: string; causeKey: string | null }[]>;
+type ListOpenCtas = (
+  workspaceId: string,
+  filter?: { accountId?: string; causeKey?: string },
+) => Promise<{ id: string; accountId: string; causeKey: string | null }[]>;
 
 // Beyond this many pairs, one read of all the workspace's open CTAs beats a query per pair.
 const PER_PAIR_LIMIT = 5;

@@ -85,7 +85,10 @@ export function matchScoreDrop(
 ): TriggerMatch | undefined {
   const result = calculateScoreDrop(changes, asOf, trigger.withinDays);
   if (!result || result.drop < trigger.points) return undefined;
-  return { triggerKey: 'health_score_dropped', facts: toFacts({ peak: result.peak, score: result.score, drop: result.drop, withinDays: trigger.withinDays }) };
+  return {
+    triggerKey: 'health_score_dropped',
+    facts: toFacts({ peak: result.peak, score: result.score, drop: result.drop, withinDays: trigger.withinDays }),
+  };
 }
 
 /** Accounts whose score now stands `points` below its peak of the window (dry runs). */

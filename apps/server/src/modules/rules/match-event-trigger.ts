@@ -23,7 +23,10 @@ export function toFacts(values: Record<string, unknown>): RuleFacts {
   const facts: RuleFacts = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    facts[key] = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
+    facts[key] =
+      value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? value
+        : JSON.stringify(value);
   }
   return facts;
 }

@@ -8,7 +8,11 @@ import { ruleEventCursors } from './rules.schema';
 export type EventPosition = { tx: number; seq: number };
 export type RuleAccount = { id: string; name: string; tier: 'S' | 'A' | 'B' | 'C' | null; arr: number };
 
-const idList = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+const idList = (ids: readonly string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
 // An account scope for the state scans: every live account, or only these.
 const scope = (column: SQL, ids?: readonly string[]) => (ids ? sql`and ${column} = any(${idList(ids)})` : sql``);
 // The oldest transaction still running: every event written by an older one is visible or never will be.
@@ -44,7 +48,12 @@ export function createRuleEvaluationRepository(db: Db) {
       const [row] = await db
         .update(ruleEventCursors)
         .set({ leaseUntil: until })
-        .where(and(eq(ruleEventCursors.workspaceId, workspaceId), sql`(${ruleEventCursors.leaseUntil} is null or ${ruleEventCursors.leaseUntil} < ${now})`))
+        .where(
+          and(
+            eq(ruleEventCursors.workspaceId, workspaceId),
+            sql`(${ruleEventCursors.leaseUntil} is null or ${ruleEventCursors.leaseUntil} < ${now})`,
+          ),
+        )
         .returning({ tx: ruleEventCursors.lastTx, seq: ruleEventCursors.lastSeq });
       return row ? { tx: Number(row.tx), seq: Number(row.seq) } : undefined;
     },
@@ -75,14 +84,25 @@ export function createRuleEvaluationRepository(db: Db) {
       limit: number,
     ): Promise<(RuleEvent & EventPosition)[]> {
       if (types.length === 0) return [];
-      const rows = await queryRows<{ id: string; type: string; account_id: string | null; payload: unknown; occurred_at: string; tx: string; seq: string }>(
+      const rows = await queryRows<{
+        id: string;
+        type: string;
+        account_id: string | null;
+        payload: unknown;
+        occurred_at: string;
+        tx: string;
+        seq: string;
+      }>(
         db,
         sql`select id, type, account_id, payload, ${iso(sql`occurred_at`)} as occurred_at, tx::text as tx, seq::text as seq
             from domain_events
             where workspace_id = ${workspaceId}
               and (tx, seq) > (${after.tx}::bigint, ${after.seq}::bigint)
               and (tx, seq) <= (${head.tx}::bigint, ${head.seq}::bigint)
-              and type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)})
+              and type in (${sql.join(
+                types.map((t) => sql`${t}`),
+                sql`, `,
+              )})
             order by tx, seq
             limit ${limit}`,
       );
@@ -96,7 +116,10 @@ export function createRuleEvaluationRepository(db: Db) {
         db,
         sql`select id, type, account_id, payload, ${iso(sql`occurred_at`)} as occurred_at from domain_events
             where workspace_id = ${workspaceId} and occurred_at >= ${from}
-              and type in (${sql.join(types.map((t) => sql`${t}`), sql`, `)})
+              and type in (${sql.join(
+                types.map((t) => sql`${t}`),
+                sql`, `,
+              )})
             order by occurred_at, seq`,
       );
       return rows.map(toRuleEvent);
@@ -203,6 +226,7 @@ export function createRuleEvaluationRepository(db: Db) {
 }
 
 function toRuleEvent(r: { id: string; type: string; account_id: string | null; payload: unknown; occurred_at: string }): RuleEvent {
-  const payload = typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : ((r.payload ?? {}) as Record<string, unknown>);
+  const payload =
+    typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : ((r.payload ?? {}) as Record<string, unknown>);
   return { id: r.id, type: r.type, accountId: r.account_id, payload, occurredAt: new Date(r.occurred_at) };
 }

@@ -53,7 +53,14 @@ export function createRulesRepository(db: Db) {
       await db.delete(rules).where(and(eq(rules.workspaceId, workspaceId), eq(rules.id, id)));
     },
 
-    async insertVersion(values: { workspaceId: string; ruleId: string; version: number; definition: RuleDefinition; editedBy: string | null; editedAt: Date }) {
+    async insertVersion(values: {
+      workspaceId: string;
+      ruleId: string;
+      version: number;
+      definition: RuleDefinition;
+      editedBy: string | null;
+      editedAt: Date;
+    }) {
       await db.insert(ruleVersions).values(values);
     },
 
@@ -89,7 +96,12 @@ export function createRulesRepository(db: Db) {
     ): Promise<void> {
       await db
         .update(ruleFirings)
-        .set({ outcome: result.outcome, ctaId: result.ctaId ?? null, playbookRunId: result.playbookRunId ?? null, error: result.error ?? null })
+        .set({
+          outcome: result.outcome,
+          ctaId: result.ctaId ?? null,
+          playbookRunId: result.playbookRunId ?? null,
+          error: result.error ?? null,
+        })
         .where(and(eq(ruleFirings.workspaceId, workspaceId), eq(ruleFirings.id, id)));
     },
 
@@ -119,7 +131,9 @@ export function createRulesRepository(db: Db) {
             eq(ruleFirings.ruleId, ruleId),
             filter.outcome ? eq(ruleFirings.outcome, filter.outcome as RuleFiringRow['outcome']) : undefined,
             filter.accountId ? eq(ruleFirings.accountId, filter.accountId) : undefined,
-            after ? or(lt(ruleFirings.firedAt, after.firedAt), and(eq(ruleFirings.firedAt, after.firedAt), lt(ruleFirings.id, after.id))) : undefined,
+            after
+              ? or(lt(ruleFirings.firedAt, after.firedAt), and(eq(ruleFirings.firedAt, after.firedAt), lt(ruleFirings.id, after.id)))
+              : undefined,
           ),
         )
         .orderBy(desc(ruleFirings.firedAt), desc(ruleFirings.id))

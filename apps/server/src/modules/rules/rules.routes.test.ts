@@ -75,22 +75,37 @@ describe('rules API', () => {
       playbookId: '00000000-0000-4000-8000-000000000000',
     });
     assert.equal(res.status, 400);
-    assert.deepEqual(res.body.error.details.map((d: { field: string }) => d.field).sort(), ['conditions.conditions[0].field', 'playbookId', 'trigger.segmentId']);
+    assert.deepEqual(res.body.error.details.map((d: { field: string }) => d.field).sort(), [
+      'conditions.conditions[0].field',
+      'playbookId',
+      'trigger.segmentId',
+    ]);
 
-    const cron = await api('POST', '/rules', { name: 'Bad cron', trigger: { type: 'schedule', cron: '0 25 * * *', timezone: 'Mars/Olympus' }, playbookId });
+    const cron = await api('POST', '/rules', {
+      name: 'Bad cron',
+      trigger: { type: 'schedule', cron: '0 25 * * *', timezone: 'Mars/Olympus' },
+      playbookId,
+    });
     assert.equal(cron.status, 400);
     assert.deepEqual(
       cron.body.error.details.map((d: { field: string }) => d.field),
       ['trigger.cron', 'trigger.timezone'],
     );
 
-    const field = await api('POST', '/rules', { name: 'Bad field', trigger: { type: 'field_changed', field: 'metric.health' }, playbookId });
+    const field = await api('POST', '/rules', {
+      name: 'Bad field',
+      trigger: { type: 'field_changed', field: 'metric.health' },
+      playbookId,
+    });
     assert.equal(field.status, 400);
     assert.equal(field.body.error.details[0].field, 'trigger.field');
 
     const shape = await api('POST', '/rules', { name: 'Bad shape', trigger: { type: 'renewal_in_days', days: -1 }, playbookId });
     assert.equal(shape.status, 400);
-    assert.ok(shape.body.error.details.some((d: { field: string }) => d.field.startsWith('trigger')), JSON.stringify(shape.body));
+    assert.ok(
+      shape.body.error.details.some((d: { field: string }) => d.field.startsWith('trigger')),
+      JSON.stringify(shape.body),
+    );
 
     const blank = await api('POST', '/rules', { name: '   ', trigger: { type: 'key_contact_left' }, playbookId });
     assert.equal(blank.status, 400);

@@ -78,7 +78,13 @@ export function rulesRoutes(service: RulesService): FastifyPluginAsyncTypebox {
       '/rules/:ruleId',
       {
         config: { access: { permission: 'rules:manage' } },
-        schema: { tags, summary: 'Change a rule’s definition (saved as a new version)', params: RuleParams, body: UpdateRuleSchema, response: { 200: RuleSchema } },
+        schema: {
+          tags,
+          summary: 'Change a rule’s definition (saved as a new version)',
+          params: RuleParams,
+          body: UpdateRuleSchema,
+          response: { 200: RuleSchema },
+        },
       },
       async (request) => service.updateRule(requireActor(request), request.params.ruleId, request.body),
     );
@@ -141,7 +147,12 @@ export function rulesRoutes(service: RulesService): FastifyPluginAsyncTypebox {
       '/rules/:ruleId/versions',
       {
         config: { access: { permission: 'rules:read' } },
-        schema: { tags, summary: 'Every saved version of the rule’s definition, newest first', params: RuleParams, response: { 200: RuleVersionListSchema } },
+        schema: {
+          tags,
+          summary: 'Every saved version of the rule’s definition, newest first',
+          params: RuleParams,
+          response: { 200: RuleVersionListSchema },
+        },
       },
       async (request) => service.listVersions(requireActor(request).workspaceId, request.params.ruleId),
     );

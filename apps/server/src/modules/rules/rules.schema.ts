@@ -62,7 +62,10 @@ export const ruleVersions = pgTable(
     editedBy: uuid('edited_by').references(() => users.id, { onDelete: 'set null' }),
     editedAt: timestamp('edited_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ name: 'rule_versions_pkey', columns: [t.ruleId, t.version] }), index('rule_versions_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    primaryKey({ name: 'rule_versions_pkey', columns: [t.ruleId, t.version] }),
+    index('rule_versions_workspace_idx').on(t.workspaceId),
+  ],
 );
 
 /**
@@ -124,7 +127,10 @@ export const ruleTriggerStates = pgTable(
     causeKey: text('cause_key').notNull(),
     since: timestamp('since', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ name: 'rule_trigger_states_pkey', columns: [t.ruleId, t.accountId] }), index('rule_trigger_states_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    primaryKey({ name: 'rule_trigger_states_pkey', columns: [t.ruleId, t.accountId] }),
+    index('rule_trigger_states_workspace_idx').on(t.workspaceId),
+  ],
 );
 
 /** Per workspace: the domain events up to (last_tx, last_seq) are evaluated; a lease serialises evaluators. */

@@ -33,7 +33,17 @@ export type RuleEditor = { workspaceId: string; userId: string | null };
 const DEFAULT_PAGE_SIZE = 50;
 
 /** Rules: their definitions and versions, the firing log, dry runs and evaluation. */
-export function createRulesService({ database, clock, ports, kicks }: { database: Database; clock: Clock; ports: RulePorts; kicks: JobKicks }) {
+export function createRulesService({
+  database,
+  clock,
+  ports,
+  kicks,
+}: {
+  database: Database;
+  clock: Clock;
+  ports: RulePorts;
+  kicks: JobKicks;
+}) {
   const repo = createRulesRepository(database.db);
   const evaluator = createRuleEvaluator({ database, clock, ports });
 
@@ -48,7 +58,9 @@ export function createRulesService({ database, clock, ports, kicks }: { database
   }
 
   function blankName(): AppError {
-    return new AppError('VALIDATION_FAILED', 'Invalid rule: name must not be blank', [{ field: 'name', location: 'body', problem: 'must not be blank' }]);
+    return new AppError('VALIDATION_FAILED', 'Invalid rule: name must not be blank', [
+      { field: 'name', location: 'body', problem: 'must not be blank' },
+    ]);
   }
 
   /** A rule that just became active: evaluate its state trigger now rather than at the next scan. */
@@ -60,7 +72,10 @@ export function createRulesService({ database, clock, ports, kicks }: { database
   return {
     async listRules(workspaceId: string): Promise<Rule[]> {
       const rows = await repo.listRules(workspaceId);
-      const stats = await repo.statsByRule(workspaceId, rows.map((r) => r.id));
+      const stats = await repo.statsByRule(
+        workspaceId,
+        rows.map((r) => r.id),
+      );
       return rows.map((row) => toRuleDto(row, stats.get(row.id)));
     },
 
@@ -93,7 +108,14 @@ export function createRulesService({ database, clock, ports, kicks }: { database
           updatedAt: now,
           scheduledThrough: now,
         });
-        await txRepo.insertVersion({ workspaceId: editor.workspaceId, ruleId: inserted.id, version: 1, definition: toRuleDefinition(inserted), editedBy: editor.userId, editedAt: now });
+        await txRepo.insertVersion({
+          workspaceId: editor.workspaceId,
+          ruleId: inserted.id,
+          version: 1,
+          definition: toRuleDefinition(inserted),
+          editedBy: editor.userId,
+          editedAt: now,
+        });
         return inserted;
       });
       await evaluator.ensureCursor(editor.workspaceId);
@@ -132,7 +154,14 @@ export function createRulesService({ database, clock, ports, kicks }: { database
           ...(triggerChanged ? { scheduledThrough: now } : {}),
         });
         if (!updated) throw new AppError('RULE_NOT_FOUND', 'Rule not found');
-        await txRepo.insertVersion({ workspaceId: editor.workspaceId, ruleId: id, version: updated.version, definition: toRuleDefinition(updated), editedBy: editor.userId, editedAt: now });
+        await txRepo.insertVersion({
+          workspaceId: editor.workspaceId,
+          ruleId: id,
+          version: updated.version,
+          definition: toRuleDefinition(updated),
+          editedBy: editor.userId,
+          editedAt: now,
+        });
         if (triggerChanged) await txRepo.clearTriggerStates(editor.workspaceId, id);
         return updated;
       });
@@ -188,7 +217,13 @@ export function createRulesService({ database, clock, ports, kicks }: { database
           { field: 'cursor', location: 'querystring', problem: 'is not a cursor of this list' },
         ]);
       }
-      const rows = await repo.listFirings(workspaceId, id, { outcome, accountId }, after ? { firedAt: after.at, id: after.id } : undefined, limit + 1);
+      const rows = await repo.listFirings(
+        workspaceId,
+        id,
+        { outcome, accountId },
+        after ? { firedAt: after.at, id: after.id } : undefined,
+        limit + 1,
+      );
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return { items: page.map(toRuleFiringDto), nextCursor: rows.length > limit && last ? encodeTimeCursor(last.firedAt, last.id) : null };
@@ -196,17 +231,29 @@ export function createRulesService({ database, clock, ports, kicks }: { database
 
     /** Dry run of an unsaved rule (the editor's state). */
     async dryRun(editor: RuleEditor, input: DryRunRule): Promise<RuleDryRun> {
-      const { conditions } = await assertRuleDefinition({ database, ports }, editor, { trigger: input.trigger, conditions: input.conditions });
+      const { conditions } = await assertRuleDefinition({ database, ports }, editor, {
+        trigger: input.trigger,
+        conditions: input.conditions,
+      });
       return dryRunRule(
         { database, clock, ports, evaluator },
-        { workspaceId: editor.workspaceId, ruleId: null, trigger: input.trigger, conditions: conditions ?? null, lookbackDays: input.lookbackDays },
+        {
+          workspaceId: editor.workspaceId,
+          ruleId: null,
+          trigger: input.trigger,
+          conditions: conditions ?? null,
+          lookbackDays: input.lookbackDays,
+        },
       );
     },
 
     /** Dry run of a saved rule, optionally with another trigger or conditions ("what if"). */
     async dryRunSaved(editor: RuleEditor, id: string, input: DryRunSavedRule): Promise<RuleDryRun> {
       const rule = await getRuleRow(editor.workspaceId, id);
-      const { conditions } = await assertRuleDefinition({ database, ports }, editor, { trigger: input.trigger, conditions: input.conditions });
+      const { conditions } = await assertRuleDefinition({ database, ports }, editor, {
+        trigger: input.trigger,
+        conditions: input.conditions,
+      });
       return dryRunRule(
         { database, clock, ports, evaluator },
         {
@@ -221,7 +268,11 @@ export function createRulesService({ database, clock, ports, kicks }: { database
 
     /** Everything due for one workspace, inline: new events, state triggers, cron ticks. */
     async evaluateNow(workspaceId: string): Promise<RuleEvaluationResult> {
-      const parts = [await evaluator.processEvents(workspaceId), await evaluator.scanStates(workspaceId), await evaluator.runSchedules(workspaceId)];
+      const parts = [
+        await evaluator.processEvents(workspaceId),
+        await evaluator.scanStates(workspaceId),
+        await evaluator.runSchedules(workspaceId),
+      ];
       return parts.reduce((sum, p) => ({
         eventsProcessed: sum.eventsProcessed + p.eventsProcessed,
         fired: sum.fired + p.fired,
@@ -229,6 +280,9 @@ export function createRulesService({ database, clock, ports, kicks }: { database
         failed: sum.failed + p.failed,
       }));
     },
+
+    /** Rules react to the events recorded from now on (rules written directly, as the demo does). */
+    followEventsFromNow: evaluator.ensureCursor,
 
     processEvents: evaluator.processEvents,
     scanStates: evaluator.scanStates,

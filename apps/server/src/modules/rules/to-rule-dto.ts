@@ -23,7 +23,9 @@ export function toRuleDto(row: RuleRow, stats: RuleStats | undefined): Rule {
 }
 
 /** The versioned part of a rule. */
-export function toRuleDefinition(row: Pick<RuleRow, 'name' | 'description' | 'trigger' | 'conditions' | 'playbookId' | 'ctaReason' | 'ctaTitle'>): RuleDefinition {
+export function toRuleDefinition(
+  row: Pick<RuleRow, 'name' | 'description' | 'trigger' | 'conditions' | 'playbookId' | 'ctaReason' | 'ctaTitle'>,
+): RuleDefinition {
   return {
     name: row.name,
     description: row.description,

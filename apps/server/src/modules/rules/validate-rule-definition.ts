@@ -23,7 +23,8 @@ export async function assertRuleDefinition(
   const catalogue = await loadFilterCatalogue(deps.database.db, viewer.workspaceId);
   const trigger = definition.trigger;
   if (trigger?.type === 'segment_entered' || trigger?.type === 'segment_left') {
-    if (!(await deps.ports.hasSegment(viewer, trigger.segmentId))) problem('trigger.segmentId', 'is not a segment you can see in this workspace');
+    if (!(await deps.ports.hasSegment(viewer, trigger.segmentId)))
+      problem('trigger.segmentId', 'is not a segment you can see in this workspace');
   }
   if (trigger?.type === 'field_changed') {
     const field = catalogue.get(trigger.field);
@@ -34,7 +35,8 @@ export async function assertRuleDefinition(
   if (trigger?.type === 'schedule') {
     const parsed = parseCronExpression(trigger.cron);
     if ('problem' in parsed) problem('trigger.cron', parsed.problem);
-    if (trigger.timezone !== undefined && !isValidTimeZone(trigger.timezone)) problem('trigger.timezone', 'is not an IANA time zone such as Asia/Shanghai');
+    if (trigger.timezone !== undefined && !isValidTimeZone(trigger.timezone))
+      problem('trigger.timezone', 'is not an IANA time zone such as Asia/Shanghai');
   }
   if (definition.playbookId && !(await deps.ports.hasPlaybook(viewer.workspaceId, definition.playbookId))) {
     problem('playbookId', 'is not a playbook of this workspace');

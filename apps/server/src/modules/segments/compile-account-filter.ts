@@ -2,20 +2,23 @@ import { and, eq } from 'drizzle-orm';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { customFieldDefinitions } from '../accounts/accounts.schema';
+import { accounts, customFieldDefinitions } from '../accounts/accounts.schema';
 import { compileFilterToSql, type MetricColumnMap } from './compile-filter-to-sql';
 import { buildFilterFieldCatalogue, type FilterField, type FilterGroup } from './filter-expression';
 import { buildUsageMetricColumns } from './usage-metric-columns';
 import { parseFilterExpression } from './validate-filter-expression';
 
 /**
- * Metrics with no table behind them yet read as empty (null), the same as the in-memory evaluator
- * treats a missing metric. TODO(#5): the health module maps health/healthBand; until then
- * `metric.health lt 40` matches nobody. Usage metrics come from buildUsageMetricColumns.
+ * Health metrics read the account's latest daily snapshot (modules/health): one backward probe of
+ * the snapshots' primary key (workspace_id, account_id, date) per candidate account. An account
+ * never scored, or scored without data, reads as empty (null), as the in-memory evaluator treats
+ * a missing metric. Usage metrics come from buildUsageMetricColumns.
  */
+const latestHealth = (column: 'score' | 'band') =>
+  sql`(select h.${sql.raw(column)} from health_snapshots h where h.workspace_id = ${accounts.workspaceId} and h.account_id = ${accounts.id} order by h.date desc limit 1)`;
 const METRIC_COLUMNS: MetricColumnMap = {
-  health: sql`(null::numeric)`,
-  healthBand: sql`(null::text)`,
+  health: sql`(${latestHealth('score')})::numeric`,
+  healthBand: latestHealth('band'),
 };
 
 /** Every field a workspace can filter accounts on: columns, its account custom fields, metrics. */

@@ -107,8 +107,8 @@ export function createUsageAnalyticsService({ database, clock }: { database: Dat
     const previous = calculatePreviousPeriod(range.from, range.to);
     const month = { from: addDays(range.to, -29), to: range.to };
     const [days, monthDays, current, before, adoption, topAccounts, active] = await Promise.all([
-      repo.listDays(workspaceId, undefined, range),
-      repo.listDays(workspaceId, undefined, month),
+      repo.listPortfolioDays(workspaceId, range),
+      repo.listPortfolioDays(workspaceId, month),
       repo.summarise(workspaceId, undefined, range),
       repo.summarise(workspaceId, undefined, previous),
       repo.listFeatureAdoption(workspaceId, undefined, range),

@@ -22,7 +22,8 @@ export function parseWebhookUrl(raw: string): WebhookTargetCheck {
   } catch {
     return { ok: false, problem: 'is not a valid URL' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: `must use http or https, not ${url.protocol.replace(':', '')}` };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, problem: `must use http or https, not ${url.protocol.replace(':', '')}` };
   if (!url.hostname) return { ok: false, problem: 'has no host' };
   return { ok: true, url };
 }
@@ -41,7 +42,10 @@ export function findBlockedAddress(addresses: readonly { address: string }[]): s
  * public addresses, unless the workspace allows private targets. Checked when a target is saved
  * and again at every delivery (DNS may answer differently the second time).
  */
-export async function checkWebhookTarget(raw: string, options: { allowPrivate: boolean; resolve: ResolveHost }): Promise<WebhookTargetCheck> {
+export async function checkWebhookTarget(
+  raw: string,
+  options: { allowPrivate: boolean; resolve: ResolveHost },
+): Promise<WebhookTargetCheck> {
   const parsed = parseWebhookUrl(raw);
   if (!parsed.ok || options.allowPrivate) return parsed;
   const host = hostOf(parsed.url);
@@ -56,6 +60,7 @@ export async function checkWebhookTarget(raw: string, options: { allowPrivate: b
   }
   if (addresses.length === 0) return { ok: false, problem: `host ${host} does not resolve` };
   const blocked = findBlockedAddress(addresses);
-  if (blocked) return { ok: false, problem: `targets a private network: ${host === blocked.split(' ')[0] ? '' : `${host} resolves to `}${blocked}` };
+  if (blocked)
+    return { ok: false, problem: `targets a private network: ${host === blocked.split(' ')[0] ? '' : `${host} resolves to `}${blocked}` };
   return parsed;
 }

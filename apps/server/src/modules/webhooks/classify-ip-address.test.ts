@@ -22,7 +22,16 @@ describe('classifyIpAddress', () => {
   });
 
   it('lets public IPv4 addresses through, including the neighbours of blocked ranges', () => {
-    for (const address of ['8.8.8.8', '172.15.255.255', '172.32.0.0', '100.63.255.255', '100.128.0.0', '11.0.0.1', '169.253.0.1', '223.255.255.255']) {
+    for (const address of [
+      '8.8.8.8',
+      '172.15.255.255',
+      '172.32.0.0',
+      '100.63.255.255',
+      '100.128.0.0',
+      '11.0.0.1',
+      '169.253.0.1',
+      '223.255.255.255',
+    ]) {
       assert.equal(classifyIpAddress(address), null, address);
     }
   });

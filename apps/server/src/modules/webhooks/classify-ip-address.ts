@@ -2,14 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 
 /** Why an address may not receive webhooks unless the workspace allows private targets. */
 export type BlockedAddressKind =
-  | 'unspecified'
-  | 'loopback'
-  | 'private'
-  | 'link-local'
-  | 'shared (CGNAT)'
-  | 'unique-local'
-  | 'multicast'
-  | 'reserved';
+  'unspecified' | 'loopback' | 'private' | 'link-local' | 'shared (CGNAT)' | 'unique-local' | 'multicast' | 'reserved';
 
 type V4Range = readonly [first: number, bits: number, kind: BlockedAddressKind];
 

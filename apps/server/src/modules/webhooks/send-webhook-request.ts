@@ -68,7 +68,11 @@ export function sendWebhookRequest(
         const status = res.statusCode ?? 0;
         const ok = status >= 200 && status < 300;
         const text = Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY).trim();
-        const error = ok ? null : status >= 300 && status < 400 ? `redirect to ${res.headers.location ?? '?'} not followed` : `HTTP ${status}${text ? `: ${text}` : ''}`;
+        const error = ok
+          ? null
+          : status >= 300 && status < 400
+            ? `redirect to ${res.headers.location ?? '?'} not followed`
+            : `HTTP ${status}${text ? `: ${text}` : ''}`;
         resolve(done({ statusCode: status, error, refused: false }));
       });
       res.on('error', (error) => {

@@ -24,7 +24,12 @@ async function startReceiver(statuses: number[] = []) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return { port, url: `http://127.0.0.1:${port}/hooks/northstar`, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/hooks/northstar`,
+    requests,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('outgoing webhooks: signing, retries, private-address guard', () => {
@@ -104,7 +109,12 @@ describe('outgoing webhooks: signing, retries, private-address guard', () => {
     const receiver = await startReceiver([500, 503]);
     try {
       await allowPrivateTargets(ws, true);
-      const { deliveryId } = await t.services.webhooks.enqueueWebhook(ws.id, { url: receiver.url, event: 'rule.test', payload: { n: 1 }, source: {} });
+      const { deliveryId } = await t.services.webhooks.enqueueWebhook(ws.id, {
+        url: receiver.url,
+        event: 'rule.test',
+        payload: { n: 1 },
+        source: {},
+      });
       const first = await t.services.webhooks.attemptDelivery(ws.id, deliveryId);
       assert.equal(first?.status, 'pending');
       assert.equal(first?.lastStatusCode, 500);
@@ -145,7 +155,12 @@ describe('outgoing webhooks: signing, retries, private-address guard', () => {
     const receiver = await startReceiver(new Array(20).fill(500));
     try {
       await allowPrivateTargets(ws, true);
-      const { deliveryId } = await t.services.webhooks.enqueueWebhook(ws.id, { url: receiver.url, event: 'rule.test', payload: {}, source: {} });
+      const { deliveryId } = await t.services.webhooks.enqueueWebhook(ws.id, {
+        url: receiver.url,
+        event: 'rule.test',
+        payload: {},
+        source: {},
+      });
       let last;
       for (let i = 0; i < 8; i++) {
         last = await t.services.webhooks.attemptDelivery(ws.id, deliveryId);
@@ -194,7 +209,10 @@ describe('outgoing webhooks: signing, retries, private-address guard', () => {
       assert.equal(attempt?.lastStatusCode, null);
       assert.match(attempt?.lastError ?? '', /refused: localhost resolves to (127\.0\.0\.1|::1) is a loopback address/);
       const literal = await t.services.webhooks.enqueueWebhook(ws.id, { url: receiver.url, event: 'rule.test', payload: {}, source: {} });
-      assert.match((await t.services.webhooks.attemptDelivery(ws.id, literal.deliveryId))?.lastError ?? '', /refused: 127\.0\.0\.1 is a loopback address/);
+      assert.match(
+        (await t.services.webhooks.attemptDelivery(ws.id, literal.deliveryId))?.lastError ?? '',
+        /refused: 127\.0\.0\.1 is a loopback address/,
+      );
       assert.equal(receiver.requests.length, 0, 'nothing reached the private receiver');
     } finally {
       await receiver.close();

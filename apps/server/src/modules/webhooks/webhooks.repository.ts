@@ -35,10 +35,19 @@ export function createWebhooksRepository(db: Db) {
     },
 
     /** Sets the first secret unless another process just did; returns whichever secret won. */
-    async insertSecretIfMissing(workspaceId: string, secret: { signingSecret: string; signingSecretPrefix: string; at: Date }): Promise<WebhookSettingsRow> {
+    async insertSecretIfMissing(
+      workspaceId: string,
+      secret: { signingSecret: string; signingSecretPrefix: string; at: Date },
+    ): Promise<WebhookSettingsRow> {
       await db
         .insert(webhookSettings)
-        .values({ workspaceId, signingSecret: secret.signingSecret, signingSecretPrefix: secret.signingSecretPrefix, signingSecretRotatedAt: secret.at, updatedAt: secret.at })
+        .values({
+          workspaceId,
+          signingSecret: secret.signingSecret,
+          signingSecretPrefix: secret.signingSecretPrefix,
+          signingSecretRotatedAt: secret.at,
+          updatedAt: secret.at,
+        })
         .onConflictDoUpdate({
           target: webhookSettings.workspaceId,
           set: { signingSecret: secret.signingSecret, signingSecretPrefix: secret.signingSecretPrefix, signingSecretRotatedAt: secret.at },

@@ -23,7 +23,12 @@ describe('webhooks API', () => {
 
   it('lists deliveries newest first, filters them and pages with a cursor', async () => {
     const enqueue = (event: string, ruleId?: string) =>
-      t.services.webhooks.enqueueWebhook(ws.id, { url: 'https://hooks.example.com/x', event, payload: { event }, source: ruleId ? { ruleId } : {} });
+      t.services.webhooks.enqueueWebhook(ws.id, {
+        url: 'https://hooks.example.com/x',
+        event,
+        payload: { event },
+        source: ruleId ? { ruleId } : {},
+      });
     const ruleId = '00000000-0000-4000-8000-0000000000aa';
     const first = await enqueue('a.one');
     clock.advance(1000);

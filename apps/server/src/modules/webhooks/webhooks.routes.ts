@@ -22,7 +22,12 @@ export function webhooksRoutes(service: WebhooksService): FastifyPluginAsyncType
       '/webhooks/deliveries',
       {
         config: { access: { permission: 'webhooks:read' } },
-        schema: { tags, summary: 'The outgoing webhook log, newest first', querystring: WebhookDeliveriesQuerySchema, response: { 200: WebhookDeliveryPageSchema } },
+        schema: {
+          tags,
+          summary: 'The outgoing webhook log, newest first',
+          querystring: WebhookDeliveriesQuerySchema,
+          response: { 200: WebhookDeliveryPageSchema },
+        },
       },
       async (request) => service.listDeliveries(requireActor(request).workspaceId, request.query),
     );
@@ -30,7 +35,12 @@ export function webhooksRoutes(service: WebhooksService): FastifyPluginAsyncType
       '/webhooks/deliveries/:deliveryId',
       {
         config: { access: { permission: 'webhooks:read' } },
-        schema: { tags, summary: 'One delivery with its recent attempts', params: DeliveryParams, response: { 200: WebhookDeliverySchema } },
+        schema: {
+          tags,
+          summary: 'One delivery with its recent attempts',
+          params: DeliveryParams,
+          response: { 200: WebhookDeliverySchema },
+        },
       },
       async (request) => service.getDelivery(requireActor(request).workspaceId, request.params.deliveryId),
     );
@@ -45,7 +55,8 @@ export function webhooksRoutes(service: WebhooksService): FastifyPluginAsyncType
           response: { 201: WebhookDeliverySchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.redeliver(requireActor(request).workspaceId, request.params.deliveryId)),
+      async (request, reply) =>
+        reply.status(201).send(await service.redeliver(requireActor(request).workspaceId, request.params.deliveryId)),
     );
     app.post(
       '/webhooks/test',
@@ -64,7 +75,11 @@ export function webhooksRoutes(service: WebhooksService): FastifyPluginAsyncType
       '/webhooks/settings',
       {
         config: { access: { permission: 'workspace:manage' } },
-        schema: { tags, summary: 'Webhook settings: private targets, the signing secret’s prefix', response: { 200: WebhookSettingsSchema } },
+        schema: {
+          tags,
+          summary: 'Webhook settings: private targets, the signing secret’s prefix',
+          response: { 200: WebhookSettingsSchema },
+        },
       },
       async (request) => service.getSettings(requireActor(request).workspaceId),
     );
@@ -72,7 +87,12 @@ export function webhooksRoutes(service: WebhooksService): FastifyPluginAsyncType
       '/webhooks/settings',
       {
         config: { access: { permission: 'workspace:manage' } },
-        schema: { tags, summary: 'Allow or refuse private-network webhook targets', body: UpdateWebhookSettingsSchema, response: { 200: WebhookSettingsSchema } },
+        schema: {
+          tags,
+          summary: 'Allow or refuse private-network webhook targets',
+          body: UpdateWebhookSettingsSchema,
+          response: { 200: WebhookSettingsSchema },
+        },
       },
       async (request) => service.updateSettings(requireActor(request).workspaceId, request.body),
     );

@@ -57,6 +57,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index('webhook_deliveries_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
     // The sweeper's scan across workspaces for deliveries that are due.
-    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
   ],
 );

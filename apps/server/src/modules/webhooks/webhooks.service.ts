@@ -27,7 +27,12 @@ export const WEBHOOK_DELIVER_JOB = 'webhooks.deliver';
 /** What playbooks (and anything else) call to send an event to a URL; delivery happens in a job. */
 export type EnqueueWebhook = (
   workspaceId: string,
-  input: { url: string; event: string; payload: Record<string, unknown>; source: { playbookId?: string; ruleId?: string; accountId?: string } },
+  input: {
+    url: string;
+    event: string;
+    payload: Record<string, unknown>;
+    source: { playbookId?: string; ruleId?: string; accountId?: string };
+  },
 ) => Promise<{ deliveryId: string }>;
 
 /** Throws WEBHOOK_TARGET_FORBIDDEN (400, naming `field`) unless the URL may receive this workspace's webhooks. */
@@ -76,7 +81,15 @@ export function createWebhooksService({ database, clock, kicks, resolveHost = re
 
   async function insertDelivery(
     workspaceId: string,
-    values: { url: string; event: string; payload: Record<string, unknown>; sourcePlaybookId?: string | null; sourceRuleId?: string | null; sourceAccountId?: string | null; redeliveryOf?: string | null },
+    values: {
+      url: string;
+      event: string;
+      payload: Record<string, unknown>;
+      sourcePlaybookId?: string | null;
+      sourceRuleId?: string | null;
+      sourceAccountId?: string | null;
+      redeliveryOf?: string | null;
+    },
   ): Promise<WebhookDeliveryRow> {
     const now = clock.now();
     const row = await repo.insertDelivery({
@@ -238,7 +251,12 @@ export function createWebhooksService({ database, clock, kicks, resolveHost = re
     async rotateSigningSecret(workspaceId: string): Promise<WebhookSigningSecret> {
       const { secret, prefix } = generateSecret('whsec');
       const now = clock.now();
-      await repo.upsertSettings(workspaceId, { signingSecret: secret, signingSecretPrefix: prefix, signingSecretRotatedAt: now, updatedAt: now });
+      await repo.upsertSettings(workspaceId, {
+        signingSecret: secret,
+        signingSecretPrefix: prefix,
+        signingSecretRotatedAt: now,
+        updatedAt: now,
+      });
       return { secret, prefix, rotatedAt: now.toISOString() };
     },
   };

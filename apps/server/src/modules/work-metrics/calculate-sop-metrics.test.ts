@@ -106,8 +106,8 @@ describe('diagnoseExecution', () => {
   it('is healthy when nobody struggles, and withholds a verdict with too few people or tasks', () => {
     assert.equal(diagnoseExecution(perCsm({ a: good('a'), b: good('b') })).diagnosis, 'healthy');
     assert.equal(diagnoseExecution(perCsm({ a: bad('a'), b: bad('b') })).diagnosis, 'insufficient_data');
-    // Three late tasks each are below the four a CSM needs to be judged.
-    const few = diagnoseExecution(perCsm({ a: repeat(3, () => task('a', 'late')), b: repeat(3, () => task('b', 'late')) }));
+    // Four late tasks each are below the five a CSM needs to be judged.
+    const few = diagnoseExecution(perCsm({ a: repeat(4, () => task('a', 'late')), b: repeat(4, () => task('b', 'late')) }));
     assert.deepEqual([few.diagnosis, few.judged], ['insufficient_data', []]);
   });
 });
@@ -137,8 +137,8 @@ describe('calculateSopMetrics', () => {
   it('finds the step every CSM is late on, and counts manual tasks only per CSM and team', () => {
     const csms = ['a', 'b', 'c', 'd'];
     const tasks: ExecutedTask[] = csms.flatMap((id) => [
-      ...repeat(4, () => task(id, 'on_time', { stepKey: 'kickoff' })),
-      ...repeat(3, () => task(id, 'late', { stepKey: 'training', title: 'Admin training' })),
+      ...repeat(6, () => task(id, 'on_time', { stepKey: 'kickoff' })),
+      ...repeat(4, () => task(id, 'late', { stepKey: 'training', title: 'Admin training' })),
       task(id, 'on_time', { stepKey: 'training' }),
     ]);
     tasks.push(task('a', 'overdue', { playbookId: null, stepKey: null, title: 'Send deck' }));
@@ -159,11 +159,11 @@ describe('calculateSopMetrics', () => {
       to: today,
       today,
     });
-    assert.equal(metrics.team.started, 34);
+    assert.equal(metrics.team.started, 46);
     assert.equal(metrics.playbooks.length, 1, 'a playbook without tasks in the period is left out');
     const onboarding = metrics.playbooks[0]!;
-    assert.equal(onboarding.counts.started, 33);
-    // Overall each CSM has 3 late of 8 due (37.5%): below the 40% bar, so no one struggles overall...
+    assert.equal(onboarding.counts.started, 45);
+    // Overall each CSM has 4 late of 11 due (36%): below the 40% bar, so no one struggles overall...
     assert.equal(onboarding.diagnosis, 'healthy');
     // ...but the training step is late for everyone: the step, not the people, needs fixing.
     assert.deepEqual(

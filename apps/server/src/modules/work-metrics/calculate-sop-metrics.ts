@@ -18,8 +18,11 @@ export type ExecutedTask = {
  * likelier cause; when only some do, look at the people. The numbers below decide "many".
  */
 export const SOP_THRESHOLDS = {
-  /** Tasks that came due (done, skipped or overdue) before a CSM is judged on a playbook or step: fewer is noise. */
-  minTasksPerCsm: 4,
+  /**
+   * Tasks that came due (done, skipped or overdue) before a CSM is judged on a playbook or step.
+   * Below five, one late task moves the rate by more than 20 points: that is noise, not a verdict.
+   */
+  minTasksPerCsm: 5,
   /** A CSM struggles with a playbook when at least this share of their due tasks went late, skipped or overdue. */
   poorExecutionRate: 0.4,
   /** Judged CSMs needed before blaming the playbook: two people's trouble may be coincidence. */

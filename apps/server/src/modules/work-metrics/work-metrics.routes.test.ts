@@ -40,10 +40,10 @@ describe('SOP execution metrics API', () => {
         ],
       })
     ).id;
-    // Each CSM runs the SOP on four accounts; all three finish three of four a week late.
+    // Each CSM runs the SOP on five accounts; all three finish one on time, three late, and skip one.
     const taskIds = new Map<string, string[]>();
     for (const csm of csms) {
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i < 5; i++) {
         const account = await t.services.accounts.createAccount(ws.id, { name: `${csm.email} ${i}`, ownerId: csm.id });
         const run = await t.services.playbooks.startPlaybook(ws.id, { playbookId, accountId: account.id, cta: { reason: 'lifecycle' } });
         taskIds.set(csm.id, [...(taskIds.get(csm.id) ?? []), ...run.taskIds]);
@@ -54,8 +54,8 @@ describe('SOP execution metrics API', () => {
       const [onTime, ...rest] = taskIds.get(csm.id)!;
       await t.services.tasks.completeTask(actor, onTime!);
       clock.advance(9 * DAY);
-      for (const id of rest.slice(0, 2)) await t.services.tasks.completeTask(actor, id);
-      await t.services.tasks.skipTask(actor, rest[2]!, { reason: 'Customer not ready' });
+      for (const id of rest.slice(0, 3)) await t.services.tasks.completeTask(actor, id);
+      await t.services.tasks.skipTask(actor, rest[3]!, { reason: 'Customer not ready' });
       clock.advance(-9 * DAY);
     }
     // A manual task of one CSM, still open and overdue by the time the metrics are read.
@@ -84,7 +84,7 @@ describe('SOP execution metrics API', () => {
         skipped: metrics.team.skipped,
         overdue: metrics.team.overdue,
       },
-      { started: 13, onTime: 3, late: 6, skipped: 3, overdue: 1 },
+      { started: 16, onTime: 3, late: 9, skipped: 3, overdue: 1 },
     );
     assert.deepEqual(metrics.team.skipReasons, [{ reason: 'Customer not ready', count: 3 }]);
     // Done at once (0 days) or nine days later: the median is nine.
@@ -102,7 +102,7 @@ describe('SOP execution metrics API', () => {
       [['kickoff', 'playbook_problem']],
     );
     const first = metrics.csms.find((c) => c.userId === csms[0]!.id)!;
-    assert.deepEqual([first.counts.started, first.counts.overdue, first.strugglingPlaybookIds], [5, 1, [playbookId]]);
+    assert.deepEqual([first.counts.started, first.counts.overdue, first.strugglingPlaybookIds], [6, 1, [playbookId]]);
   });
 
   it('leaves out tasks created before the period, and refuses a period that runs backwards', async () => {

@@ -101,7 +101,9 @@ describe('tagged unions', () => {
   };
 
   it('reports only the branch whose tag matched', () => {
-    assert.deepEqual(details({ trigger: { type: 'renewal', days: -1 } }), [{ field: 'trigger.days', location: 'body', problem: 'must be >= 0' }]);
+    assert.deepEqual(details({ trigger: { type: 'renewal', days: -1 } }), [
+      { field: 'trigger.days', location: 'body', problem: 'must be >= 0' },
+    ]);
     assert.deepEqual(details({ trigger: { type: 'segment', days: 3 } }), [
       { field: 'trigger.segmentId', location: 'body', problem: 'is required' },
       { field: 'trigger.days', location: 'body', problem: 'unknown field "trigger.days"' },
@@ -109,6 +111,8 @@ describe('tagged unions', () => {
   });
 
   it('lists the tags when none matched', () => {
-    assert.deepEqual(details({ trigger: { type: 'nope' } }), [{ field: 'trigger.type', location: 'body', problem: 'must be one of "renewal", "segment"' }]);
+    assert.deepEqual(details({ trigger: { type: 'nope' } }), [
+      { field: 'trigger.type', location: 'body', problem: 'must be one of "renewal", "segment"' },
+    ]);
   });
 });

@@ -51,7 +51,8 @@ export function keepMatchingUnionBranches(errors: AjvError[]): AjvError[] {
   }
   let kept = errors;
   for (const [prefix, union] of misses) {
-    const branchOf = (e: AjvError) => (e.schemaPath ?? '').startsWith(`${prefix}/`) ? (e.schemaPath ?? '').slice(prefix.length + 1).split('/')[0] : undefined;
+    const branchOf = (e: AjvError) =>
+      (e.schemaPath ?? '').startsWith(`${prefix}/`) ? (e.schemaPath ?? '').slice(prefix.length + 1).split('/')[0] : undefined;
     const matched = kept.some((e) => {
       const branch = branchOf(e);
       return branch !== undefined && !union.branches.has(branch);

@@ -7,6 +7,8 @@ import { AccountHealthPanel } from '../health/account-health-panel';
 import { AccountUsageSection } from '../usage/account-usage-section';
 import { AccountLifecycleSection } from '../lifecycle/account-lifecycle-section';
 import { AccountTierSection } from '../tiers/account-tier-section';
+import { AccountTimelineSection } from '../timeline/account-timeline-section';
+import { AccountWorkSection } from '../tasks/account-work-section';
 import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Card, Loading, PageHeader } from '../../ui/page-header';
@@ -73,10 +75,12 @@ export function AccountPage() {
         {editing ? <AccountEditForm account={a} onDone={() => setEditing(false)} /> : <AccountDetails account={a} />}
       </Card>
       <AccountHealthPanel accountId={a.id} canInputs={can('health:inputs')} />
+      <AccountWorkSection accountId={a.id} />
       <AccountTierSection accountId={a.id} canWrite={can('accounts:write')} />
       <AccountLifecycleSection accountId={a.id} canWrite={can('accounts:write')} />
       <AccountUsageSection accountId={a.id} />
       <ContactsSection accountId={a.id} canWrite={can('accounts:write')} />
+      <AccountTimelineSection accountId={a.id} canWrite={can('touches:write')} />
     </div>
   );
 }

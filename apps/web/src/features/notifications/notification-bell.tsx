@@ -41,13 +41,20 @@ export function NotificationBell() {
           <path d="M10 2a6 6 0 0 0-6 6v3.59l-1.7 1.7A1 1 0 0 0 3 15h14a1 1 0 0 0 .7-1.71L16 11.59V8a6 6 0 0 0-6-6Zm0 16a3 3 0 0 1-2.83-2h5.66A3 3 0 0 1 10 18Z" />
         </svg>
         {unread > 0 && (
-          <span className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white" data-testid="notification-count">
+          <span
+            className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white"
+            data-testid="notification-count"
+          >
             {unread > 99 ? '99+' : unread}
           </span>
         )}
       </button>
       {open && (
-        <div className="absolute right-0 z-30 mt-1 w-80 rounded-md border border-zinc-200 bg-white shadow-lg" role="dialog" aria-label={t('notifications.title')}>
+        <div
+          className="absolute right-0 z-30 mt-1 w-80 rounded-md border border-zinc-200 bg-white shadow-lg"
+          role="dialog"
+          aria-label={t('notifications.title')}
+        >
           <p className="border-b border-zinc-100 px-3 py-2 text-xs font-semibold text-zinc-700">{t('notifications.title')}</p>
           {items.length === 0 ? (
             <p className="px-3 py-4 text-center text-xs text-zinc-500">{t('notifications.empty')}</p>
@@ -64,7 +71,12 @@ export function NotificationBell() {
                       </Link>
                     )}
                     {!n.readAt && (
-                      <button type="button" className="ml-auto text-indigo-700 hover:underline" disabled={markRead.isPending} onClick={() => markRead.mutate(n.id)}>
+                      <button
+                        type="button"
+                        className="ml-auto text-indigo-700 hover:underline"
+                        disabled={markRead.isPending}
+                        onClick={() => markRead.mutate(n.id)}
+                      >
                         {t('notifications.markRead')}
                       </button>
                     )}

@@ -22,7 +22,15 @@ const saved: PlaybookDefinition = {
   ctaReason: 'lifecycle',
   enabled: true,
   steps: [
-    { key: 'kickoff', kind: 'task', title: 'Kick-off call', description: '', dueOffsetDays: 2, assignee: { kind: 'account_owner' }, priority: 'high' },
+    {
+      key: 'kickoff',
+      kind: 'task',
+      title: 'Kick-off call',
+      description: '',
+      dueOffsetDays: 2,
+      assignee: { kind: 'account_owner' },
+      priority: 'high',
+    },
     { key: 'tag', kind: 'action', title: 'Tag onboarding', action: { type: 'add_tag', tag: 'onboarding' } },
   ],
 };
@@ -84,7 +92,10 @@ describe('playbook draft model', () => {
     const draft = { ...emptyDraft(), steps: addActionStep([], 'webhook') };
     const problems = findDraftProblems(draft).map((p) => p.problem);
     assert.deepEqual(problems, ['nameRequired', 'titleRequired', 'incomplete']);
-    assert.deepEqual(findDraftProblems(emptyDraft()).map((p) => p.problem), ['nameRequired', 'noSteps']);
+    assert.deepEqual(
+      findDraftProblems(emptyDraft()).map((p) => p.problem),
+      ['nameRequired', 'noSteps'],
+    );
     assert.deepEqual(findDraftProblems(draftFromDefinition(saved)), []);
   });
 

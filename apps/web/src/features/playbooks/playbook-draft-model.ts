@@ -109,7 +109,10 @@ export function removeStep(steps: readonly DraftStep[], uid: string): DraftStep[
   return steps.filter((s) => s.uid !== uid);
 }
 
-export type DraftProblem = { uid?: string; problem: 'nameRequired' | 'noSteps' | 'titleRequired' | 'badKey' | 'duplicateKey' | 'incomplete' };
+export type DraftProblem = {
+  uid?: string;
+  problem: 'nameRequired' | 'noSteps' | 'titleRequired' | 'badKey' | 'duplicateKey' | 'incomplete';
+};
 
 /** What the form can tell before the server does: names, titles, keys, and actions left half-filled. */
 export function findDraftProblems(draft: PlaybookDraft): DraftProblem[] {

@@ -39,7 +39,9 @@ export function PlaybookStepEditor({ index, count, step, members, problem, onCha
   return (
     <li className="rounded-md border border-zinc-200 bg-white p-3" data-testid="playbook-step">
       <div className="mb-2 flex items-center gap-2">
-        <span className="flex h-5 w-5 items-center justify-center rounded-full bg-zinc-800 text-[11px] font-semibold text-white">{index + 1}</span>
+        <span className="flex h-5 w-5 items-center justify-center rounded-full bg-zinc-800 text-[11px] font-semibold text-white">
+          {index + 1}
+        </span>
         <Badge tone={step.kind === 'task' ? 'blue' : 'violet'}>{t(`playbooks.kinds.${step.kind}`)}</Badge>
         <code className="text-[11px] text-zinc-400" title={t('playbooks.keyHint')}>
           {step.key}
@@ -208,13 +210,16 @@ function ActionFields({
             <Input id={id('url')} type="url" value={action.url} onChange={(e) => setAction({ ...action, url: e.target.value.trim() })} />
           </Field>
           <Field label={t('playbooks.fields.event')} htmlFor={id('event')}>
-            <Input id={id('event')} maxLength={100} value={action.event} onChange={(e) => setAction({ ...action, event: e.target.value })} />
+            <Input
+              id={id('event')}
+              maxLength={100}
+              value={action.event}
+              onChange={(e) => setAction({ ...action, event: e.target.value })}
+            />
           </Field>
         </>
       )}
-      {action.type === 'notify' && (
-        <NotifyFields action={action} members={members} id={id} onChange={setAction} />
-      )}
+      {action.type === 'notify' && <NotifyFields action={action} members={members} id={id} onChange={setAction} />}
     </div>
   );
 }
@@ -234,7 +239,11 @@ function NotifyFields({
   const to = action.to;
   const setKind = (kind: string) => {
     const next: NotifyRecipient =
-      kind === 'user' ? { kind, userId: members[0]?.id ?? '' } : kind === 'role' ? { kind, role: 'manager' } : ({ kind } as NotifyRecipient);
+      kind === 'user'
+        ? { kind, userId: members[0]?.id ?? '' }
+        : kind === 'role'
+          ? { kind, role: 'manager' }
+          : ({ kind } as NotifyRecipient);
     onChange({ ...action, to: next });
   };
   return (
@@ -243,7 +252,10 @@ function NotifyFields({
         <Select
           id={id('to')}
           value={to.kind}
-          options={(['account_owner', 'team_lead', 'user', 'role'] as const).map((k) => ({ value: k, label: t(`playbooks.recipients.${k}`) }))}
+          options={(['account_owner', 'team_lead', 'user', 'role'] as const).map((k) => ({
+            value: k,
+            label: t(`playbooks.recipients.${k}`),
+          }))}
           onChange={(e) => setKind(e.target.value)}
         />
       </Field>
@@ -268,8 +280,18 @@ function NotifyFields({
           />
         </Field>
       )}
-      <Field label={t('playbooks.fields.message')} htmlFor={id('message')} className="col-span-2 md:col-span-4" hint={t('playbooks.messageHint', { account: '{{account.name}}', cta: '{{cta.title}}' })}>
-        <Input id={id('message')} maxLength={1000} value={action.message} onChange={(e) => onChange({ ...action, message: e.target.value })} />
+      <Field
+        label={t('playbooks.fields.message')}
+        htmlFor={id('message')}
+        className="col-span-2 md:col-span-4"
+        hint={t('playbooks.messageHint', { account: '{{account.name}}', cta: '{{cta.title}}' })}
+      >
+        <Input
+          id={id('message')}
+          maxLength={1000}
+          value={action.message}
+          onChange={(e) => onChange({ ...action, message: e.target.value })}
+        />
       </Field>
     </>
   );

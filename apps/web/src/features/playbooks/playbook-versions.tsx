@@ -10,7 +10,15 @@ import { usePlaybookVersions, useRollbackPlaybook } from './playbooks-api';
 const show = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Every saved version, newest first, what changed, and restoring an older one as the newest. */
-export function PlaybookVersions({ playbookId, currentVersion, canManage }: { playbookId: string; currentVersion: number; canManage: boolean }) {
+export function PlaybookVersions({
+  playbookId,
+  currentVersion,
+  canManage,
+}: {
+  playbookId: string;
+  currentVersion: number;
+  canManage: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const versions = usePlaybookVersions(playbookId);
@@ -46,7 +54,9 @@ export function PlaybookVersions({ playbookId, currentVersion, canManage }: { pl
                 <ul className="mt-1 flex flex-col gap-0.5 text-[11px] text-zinc-600">
                   {v.diff.map((d: PlaybookDiffEntry, i) => (
                     <li key={i}>
-                      <span className={d.change === 'added' ? 'text-emerald-700' : d.change === 'removed' ? 'text-red-700' : 'text-amber-700'}>
+                      <span
+                        className={d.change === 'added' ? 'text-emerald-700' : d.change === 'removed' ? 'text-red-700' : 'text-amber-700'}
+                      >
                         {t(`playbooks.changes.${d.change}`)}
                       </span>{' '}
                       <code>{d.path}</code>

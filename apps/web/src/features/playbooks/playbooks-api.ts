@@ -51,7 +51,10 @@ export function useArchivePlaybook() {
 }
 
 export function usePlaybookRuns(query: Query) {
-  return useQuery({ queryKey: ['playbook-runs', query], queryFn: () => api.get<{ items: PlaybookRun[]; nextCursor: string | null }>('/playbook-runs', query) });
+  return useQuery({
+    queryKey: ['playbook-runs', query],
+    queryFn: () => api.get<{ items: PlaybookRun[]; nextCursor: string | null }>('/playbook-runs', query),
+  });
 }
 
 /** Starts a playbook on an account: a CTA, its tasks and its automatic steps. */

@@ -100,8 +100,17 @@ export function PlaybooksPage() {
             <PlaybookEditor key="new" onSaved={(p) => select(p.id)} onCancel={() => select(null)} />
           ) : selected ? (
             <>
-              <PlaybookEditor key={`${selected.id}-${selected.version}`} playbook={selected} onSaved={(p) => select(p.id)} onCancel={() => select(null)} />
-              <PlaybookVersions playbookId={selected.id} currentVersion={selected.version} canManage={can('playbooks:manage') && !selected.archivedAt} />
+              <PlaybookEditor
+                key={`${selected.id}-${selected.version}`}
+                playbook={selected}
+                onSaved={(p) => select(p.id)}
+                onCancel={() => select(null)}
+              />
+              <PlaybookVersions
+                playbookId={selected.id}
+                currentVersion={selected.version}
+                canManage={can('playbooks:manage') && !selected.archivedAt}
+              />
             </>
           ) : (
             <EmptyState title={t('playbooks.pick')}>{t('playbooks.pickHint')}</EmptyState>
@@ -123,7 +132,9 @@ function PlaybookEditor({ playbook, onSaved, onCancel }: { playbook?: Playbook; 
   const [submitted, setSubmitted] = useState(false);
   const problems = useMemo(() => findDraftProblems(draft), [draft]);
   const activeMembers = (members.data?.items ?? []).filter((m) => m.active);
-  useEffect(() => setSubmitted(false), [playbook?.id]);
+  useEffect(() => {
+    setSubmitted(false);
+  }, [playbook?.id]);
 
   const set = <K extends keyof PlaybookDraft>(key: K, value: PlaybookDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const stepProblem = (uid: string) => {
@@ -149,7 +160,9 @@ function PlaybookEditor({ playbook, onSaved, onCancel }: { playbook?: Playbook; 
             size="sm"
             variant="danger"
             disabled={archive.isPending}
-            onClick={() => window.confirm(t('playbooks.confirmArchive', { name: playbook.name })) && archive.mutate(playbook.id, { onSuccess: onCancel })}
+            onClick={() =>
+              window.confirm(t('playbooks.confirmArchive', { name: playbook.name })) && archive.mutate(playbook.id, { onSuccess: onCancel })
+            }
           >
             {t('playbooks.archive')}
           </Button>

@@ -75,6 +75,8 @@ describe('rule draft model', () => {
 
   it('summarises trigger parameters with names resolved', () => {
     assert.deepEqual(triggerSummaryValues({ type: 'health_score_dropped', points: 15, withinDays: 30 }), { points: 15, days: 30 });
-    assert.deepEqual(triggerSummaryValues({ type: 'segment_entered', segmentId: 's1' }, { segment: () => 'At risk' }), { segment: 'At risk' });
+    assert.deepEqual(triggerSummaryValues({ type: 'segment_entered', segmentId: 's1' }, { segment: () => 'At risk' }), {
+      segment: 'At risk',
+    });
   });
 });

@@ -153,7 +153,10 @@ export function findTriggerProblems(trigger: RuleTrigger): RuleProblem[] {
 }
 
 /** The parameters a trigger summary interpolates (`renewal in {{days}} days`). */
-export function triggerSummaryValues(trigger: RuleTrigger, names: { segment?: (id: string) => string } = {}): Record<string, string | number> {
+export function triggerSummaryValues(
+  trigger: RuleTrigger,
+  names: { segment?: (id: string) => string } = {},
+): Record<string, string | number> {
   switch (trigger.type) {
     case 'segment_entered':
     case 'segment_left':

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RuleDryRun, RuleDryRunAccount, RuleFacts } from '@northstar/contracts';
@@ -14,8 +15,19 @@ export function FactsText({ facts }: { facts: RuleFacts }) {
 export function RuleDryRunResult({ result }: { result: RuleDryRun }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ref = useRef<HTMLDivElement>(null);
+  // The answer lands below the editor's buttons: bring it into view.
+  // (A block body: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.)
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [result]);
   return (
-    <div className="flex flex-col gap-3 rounded-md border border-indigo-200 bg-indigo-50/40 p-3" data-testid="dry-run-result" aria-live="polite">
+    <div
+      ref={ref}
+      className="flex flex-col gap-3 rounded-md border border-indigo-200 bg-indigo-50/40 p-3"
+      data-testid="dry-run-result"
+      aria-live="polite"
+    >
       <p className="text-[13px] font-medium text-zinc-900" data-testid="dry-run-count">
         {t('rules.dryRun.wouldFire', { count: result.wouldFire.count })}
       </p>
@@ -42,7 +54,10 @@ function AccountList({ accounts, count, testId }: { accounts: RuleDryRunAccount[
   if (!accounts.length) return null;
   return (
     <>
-      <ul className="flex max-h-72 flex-col divide-y divide-zinc-100 overflow-auto rounded border border-zinc-200 bg-white text-xs" data-testid={testId}>
+      <ul
+        className="flex max-h-72 flex-col divide-y divide-zinc-100 overflow-auto rounded border border-zinc-200 bg-white text-xs"
+        data-testid={testId}
+      >
         {accounts.map((a) => (
           <li key={`${a.id}-${a.causeKey}`} className="flex flex-wrap items-center gap-2 px-2 py-1">
             <Link to={`/accounts/${a.id}`} className="font-medium text-indigo-700 hover:underline">

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateRule, DryRunRule, Rule, RuleDryRun, RuleFiringPage, UpdateRule } from '@northstar/contracts';
+import type { CreateRule, DryRunRule, DryRunSavedRule, Rule, RuleDryRun, RuleFiringPage, UpdateRule } from '@northstar/contracts';
 import { api, type Query } from '../../api/client';
 
 const rulePath = (id: string) => `/rules/${encodeURIComponent(id)}`;
@@ -43,7 +43,13 @@ export function useDeleteRule() {
   });
 }
 
-/** "This rule would fire for these N accounts now", for the editor's unsaved state. */
-export function useDryRunRule() {
-  return useMutation({ mutationFn: (body: DryRunRule) => api.post<RuleDryRun>('/rules/dry-run', body) });
+/**
+ * "This rule would fire for these N accounts now" for the editor's state. A saved rule is asked
+ * under its own id, so accounts whose CTA from this rule is still open show as suppressed.
+ */
+export function useDryRunRule(ruleId: string | undefined) {
+  return useMutation({
+    mutationFn: (body: DryRunSavedRule & Pick<DryRunRule, 'trigger'>) =>
+      api.post<RuleDryRun>(ruleId ? `${rulePath(ruleId)}/dry-run` : '/rules/dry-run', body),
+  });
 }

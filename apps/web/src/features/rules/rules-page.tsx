@@ -40,7 +40,9 @@ export function useTriggerSummary(segments: Segment[]) {
     const values = triggerSummaryValues(trigger, { segment: (id) => segments.find((s) => s.id === id)?.name ?? '?' });
     if (trigger.type === 'stage_entered') values.stage = t(`stages.${trigger.stage}`);
     if (trigger.type === 'usage_dropped') values.metric = t(`rules.metrics.${trigger.metric ?? 'active_users'}`);
-    const anyTo = (trigger.type === 'health_band_changed' || trigger.type === 'tier_changed' || trigger.type === 'field_changed') && !values.to;
+    if (trigger.type === 'health_band_changed' && trigger.to?.length) values.to = trigger.to.map((b) => t(`rules.bands.${b}`)).join(', ');
+    const anyTo =
+      (trigger.type === 'health_band_changed' || trigger.type === 'tier_changed' || trigger.type === 'field_changed') && !values.to;
     return t(`rules.summaries.${trigger.type}${anyTo ? '_any' : ''}`, values);
   };
 }
@@ -148,7 +150,7 @@ function RuleEditor({ rule, onDone }: { rule?: Rule; onDone: (rule: Rule | null)
   const playbooks = usePlaybooks();
   const save = useSaveRule();
   const remove = useDeleteRule();
-  const dryRun = useDryRunRule();
+  const dryRun = useDryRunRule(rule?.id);
   const [draft, setDraft] = useState<RuleDraft>(() => (rule ? draftFromRule(rule) : emptyRuleDraft()));
   const [lookbackDays, setLookbackDays] = useState(30);
   const [submitted, setSubmitted] = useState(false);
@@ -193,7 +195,9 @@ function RuleEditor({ rule, onDone }: { rule?: Rule; onDone: (rule: Rule | null)
             size="sm"
             variant="danger"
             disabled={remove.isPending}
-            onClick={() => window.confirm(t('rules.confirmDelete', { name: rule.name })) && remove.mutate(rule.id, { onSuccess: () => onDone(null) })}
+            onClick={() =>
+              window.confirm(t('rules.confirmDelete', { name: rule.name })) && remove.mutate(rule.id, { onSuccess: () => onDone(null) })
+            }
           >
             {t('common.delete')}
           </Button>
@@ -229,7 +233,7 @@ function RuleEditor({ rule, onDone }: { rule?: Rule; onDone: (rule: Rule | null)
           </section>
           <section className="flex flex-col gap-2">
             <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{t('rules.onlyIf')}</h3>
-            <p className="text-xs text-zinc-500">{t('rules.conditionsHint')}</p>
+            {draft.conditions.items.length === 0 && <p className="text-xs text-zinc-500">{t('rules.conditionsHint')}</p>}
             <SegmentBuilder group={draft.conditions} fields={fields.data?.items ?? []} onChange={(group) => set('conditions', group)} />
           </section>
           <section className="flex flex-col gap-2">
@@ -254,7 +258,13 @@ function RuleEditor({ rule, onDone }: { rule?: Rule; onDone: (rule: Rule | null)
                 />
               </Field>
               <Field label={t('rules.fields.ctaTitle')} htmlFor="rule-cta-title">
-                <Input id="rule-cta-title" maxLength={200} placeholder={draft.name} value={draft.ctaTitle} onChange={(e) => set('ctaTitle', e.target.value)} />
+                <Input
+                  id="rule-cta-title"
+                  maxLength={200}
+                  placeholder={draft.name}
+                  value={draft.ctaTitle}
+                  onChange={(e) => set('ctaTitle', e.target.value)}
+                />
               </Field>
             </div>
             {!rule && (

@@ -30,7 +30,14 @@ export function TriggerEditor({
   const { t } = useTranslation();
   const number = (label: string, id: string, value: number, min: number, max: number, apply: (n: number) => RuleTrigger) => (
     <Field label={label} htmlFor={id}>
-      <Input id={id} type="number" min={min} max={max} value={String(value)} onChange={(e) => onChange(apply(clampInt(e.target.value, min, max)))} />
+      <Input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        value={String(value)}
+        onChange={(e) => onChange(apply(clampInt(e.target.value, min, max)))}
+      />
     </Field>
   );
   return (
@@ -94,8 +101,10 @@ export function TriggerEditor({
           {number(t('rules.params.withinDays'), 'trigger-within', trigger.withinDays, 1, 365, (withinDays) => ({ ...trigger, withinDays }))}
         </>
       )}
-      {trigger.type === 'renewal_in_days' && number(t('rules.params.days'), 'trigger-days', trigger.days, 0, 730, (days) => ({ ...trigger, days }))}
-      {trigger.type === 'no_key_contact_touch' && number(t('rules.params.days'), 'trigger-days', trigger.days, 1, 730, (days) => ({ ...trigger, days }))}
+      {trigger.type === 'renewal_in_days' &&
+        number(t('rules.params.days'), 'trigger-days', trigger.days, 0, 730, (days) => ({ ...trigger, days }))}
+      {trigger.type === 'no_key_contact_touch' &&
+        number(t('rules.params.days'), 'trigger-days', trigger.days, 1, 730, (days) => ({ ...trigger, days }))}
       {trigger.type === 'usage_dropped' && (
         <>
           {number(t('rules.params.percent'), 'trigger-percent', trigger.percent, 1, 100, (percent) => ({ ...trigger, percent }))}
@@ -112,7 +121,12 @@ export function TriggerEditor({
       {trigger.type === 'field_changed' && (
         <>
           <Field label={t('rules.params.field')} htmlFor="trigger-field" hint={t('rules.params.fieldHint')}>
-            <Input id="trigger-field" list="trigger-fields" value={trigger.field} onChange={(e) => onChange({ ...trigger, field: e.target.value.trim() })} />
+            <Input
+              id="trigger-field"
+              list="trigger-fields"
+              value={trigger.field}
+              onChange={(e) => onChange({ ...trigger, field: e.target.value.trim() })}
+            />
             <datalist id="trigger-fields">
               {fields
                 .filter((f) => f.source !== 'metric')
@@ -133,10 +147,20 @@ export function TriggerEditor({
       {trigger.type === 'schedule' && (
         <>
           <Field label={t('rules.params.cron')} htmlFor="trigger-cron" hint={t('rules.params.cronHint')}>
-            <Input id="trigger-cron" className="font-mono" value={trigger.cron} onChange={(e) => onChange({ ...trigger, cron: e.target.value })} />
+            <Input
+              id="trigger-cron"
+              className="font-mono"
+              value={trigger.cron}
+              onChange={(e) => onChange({ ...trigger, cron: e.target.value })}
+            />
           </Field>
           <Field label={t('rules.params.timezone')} htmlFor="trigger-tz" hint={t('rules.params.timezoneHint')}>
-            <Input id="trigger-tz" placeholder="Asia/Shanghai" value={trigger.timezone ?? ''} onChange={(e) => onChange({ ...trigger, timezone: e.target.value })} />
+            <Input
+              id="trigger-tz"
+              placeholder="Asia/Shanghai"
+              value={trigger.timezone ?? ''}
+              onChange={(e) => onChange({ ...trigger, timezone: e.target.value })}
+            />
           </Field>
         </>
       )}

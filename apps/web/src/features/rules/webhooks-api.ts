@@ -1,5 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UpdateWebhookSettings, WebhookDelivery, WebhookDeliveryPage, WebhookSettings, WebhookSigningSecret } from '@northstar/contracts';
+import type {
+  UpdateWebhookSettings,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookSettings,
+  WebhookSigningSecret,
+} from '@northstar/contracts';
 import { api, type Query } from '../../api/client';
 
 export function useWebhookDeliveries(query: Query) {

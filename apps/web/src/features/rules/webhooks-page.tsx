@@ -58,7 +58,9 @@ function WebhookSettingsCard() {
               <code className="rounded bg-zinc-100 px-1.5 py-0.5" data-testid="secret-prefix">
                 {s.signingSecretPrefix ? `${s.signingSecretPrefix}…` : t('webhooks.noSecret')}
               </code>
-              {s.signingSecretRotatedAt && <span className="text-zinc-500">{t('webhooks.rotatedAt', { when: format.dateTime(s.signingSecretRotatedAt) })}</span>}
+              {s.signingSecretRotatedAt && (
+                <span className="text-zinc-500">{t('webhooks.rotatedAt', { when: format.dateTime(s.signingSecretRotatedAt) })}</span>
+              )}
               <Button
                 size="sm"
                 disabled={rotate.isPending}
@@ -170,7 +172,9 @@ function DeliveriesCard() {
                   <Td>
                     <Badge tone={statusTone[d.status]}>{t(`webhooks.statuses.${d.status}`)}</Badge>
                     {d.status === 'pending' && d.nextAttemptAt && (
-                      <div className="text-[11px] text-zinc-500">{t('webhooks.nextAttempt', { when: format.dateTime(d.nextAttemptAt) })}</div>
+                      <div className="text-[11px] text-zinc-500">
+                        {t('webhooks.nextAttempt', { when: format.dateTime(d.nextAttemptAt) })}
+                      </div>
                     )}
                   </Td>
                   <Td align="right">
@@ -201,7 +205,9 @@ function DeliveriesCard() {
                           </li>
                         ))}
                       </ol>
-                      <pre className="max-h-48 overflow-auto rounded bg-white p-2 font-mono text-[11px]">{JSON.stringify(d.payload, null, 2)}</pre>
+                      <pre className="max-h-48 overflow-auto rounded bg-white p-2 font-mono text-[11px]">
+                        {JSON.stringify(d.payload, null, 2)}
+                      </pre>
                     </td>
                   </tr>
                 )}

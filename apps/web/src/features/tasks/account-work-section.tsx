@@ -56,7 +56,14 @@ export function AccountWorkSection({ accountId }: { accountId: string }) {
           <>
             {openCtas.length > 0 && <CtaTable ctas={openCtas} showAccount={false} canActOn={canActOn} label={t('tasks.viewNames.ctas')} />}
             {openTasks.length > 0 ? (
-              <TaskTable tasks={openTasks} showAccount={false} showOwner playbookNames={playbookNames} canActOn={canActOn} label={t('tasks.openTasks')} />
+              <TaskTable
+                tasks={openTasks}
+                showAccount={false}
+                showOwner
+                playbookNames={playbookNames}
+                canActOn={canActOn}
+                label={t('tasks.openTasks')}
+              />
             ) : (
               <p className="text-xs text-zinc-500">{t('tasks.noOpenTasks')}</p>
             )}
@@ -79,7 +86,11 @@ function AddTaskForm({ accountId, onDone }: { accountId: string; onDone: () => v
     create.mutate({ accountId, title: title.trim(), dueDate, priority }, { onSuccess: onDone });
   }
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3" aria-label={t('tasks.add')}>
+    <form
+      onSubmit={submit}
+      className="flex flex-wrap items-end gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3"
+      aria-label={t('tasks.add')}
+    >
       <Field label={t('tasks.fields.title')} htmlFor="new-task-title" error={errors.title} className="min-w-64 flex-1">
         <Input id="new-task-title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
       </Field>
@@ -117,7 +128,11 @@ function StartPlaybookForm({ accountId, onDone }: { accountId: string; onDone: (
     start.mutate({ playbookId, ...(ctaTitle.trim() ? { ctaTitle: ctaTitle.trim() } : {}) }, { onSuccess: onDone });
   }
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3" aria-label={t('playbooks.start')}>
+    <form
+      onSubmit={submit}
+      className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-3"
+      aria-label={t('playbooks.start')}
+    >
       <div className="flex flex-wrap items-end gap-2">
         <Field label={t('playbooks.playbook')} htmlFor="start-playbook">
           <Select
@@ -130,7 +145,13 @@ function StartPlaybookForm({ accountId, onDone }: { accountId: string; onDone: (
           />
         </Field>
         <Field label={t('playbooks.ctaTitle')} htmlFor="start-cta-title" className="min-w-56 flex-1">
-          <Input id="start-cta-title" maxLength={200} placeholder={chosen?.name ?? ''} value={ctaTitle} onChange={(e) => setCtaTitle(e.target.value)} />
+          <Input
+            id="start-cta-title"
+            maxLength={200}
+            placeholder={chosen?.name ?? ''}
+            value={ctaTitle}
+            onChange={(e) => setCtaTitle(e.target.value)}
+          />
         </Field>
         <Button type="submit" variant="primary" disabled={!playbookId || start.isPending}>
           {t('playbooks.startSubmit')}

@@ -54,7 +54,10 @@ export function TaskInboxPage() {
                     type="button"
                     aria-pressed={scope === s}
                     onClick={() => set('scope', s === 'mine' ? '' : s)}
-                    className={cx('rounded px-2.5 py-1 text-xs', scope === s ? 'bg-indigo-600 text-white' : 'text-zinc-700 hover:bg-zinc-100')}
+                    className={cx(
+                      'rounded px-2.5 py-1 text-xs',
+                      scope === s ? 'bg-indigo-600 text-white' : 'text-zinc-700 hover:bg-zinc-100',
+                    )}
                   >
                     {t(`tasks.scopes.${s}`)}
                   </button>
@@ -139,13 +142,7 @@ function TasksView({ scope, owner }: { scope: 'mine' | 'team'; owner: string }) 
       {items.length === 0 ? (
         <EmptyState title={t('tasks.inboxEmpty')}>{t('tasks.inboxEmptyHint')}</EmptyState>
       ) : (
-        <TaskTable
-          tasks={items}
-          showOwner={scope === 'team'}
-          playbookNames={playbookNames}
-          canActOn={canActOn}
-          label={t('tasks.title')}
-        />
+        <TaskTable tasks={items} showOwner={scope === 'team'} playbookNames={playbookNames} canActOn={canActOn} label={t('tasks.title')} />
       )}
       {(cursors.length > 0 || inbox.data?.nextCursor) && (
         <Pagination

@@ -51,7 +51,10 @@ export function TaskTable({
         {groupByBucket(tasks, today).map((group, index) => (
           <Fragment key={`${group.bucket}-${index}`}>
             <tr>
-              <td colSpan={columns} className="border-b border-zinc-100 bg-zinc-50/70 px-3 pt-2 pb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500">
+              <td
+                colSpan={columns}
+                className="border-b border-zinc-100 bg-zinc-50/70 px-3 pt-2 pb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500"
+              >
                 {t(`tasks.buckets.${group.bucket}`)} ({group.tasks.length})
               </td>
             </tr>

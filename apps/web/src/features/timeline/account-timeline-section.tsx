@@ -117,7 +117,17 @@ function FilterChip({ active, onClick, children }: { active: boolean; onClick: (
   );
 }
 
-function TimelineEntry({ item, contacts, accountId, canWrite }: { item: TimelineItem; contacts: Contact[]; accountId: string; canWrite: boolean }) {
+function TimelineEntry({
+  item,
+  contacts,
+  accountId,
+  canWrite,
+}: {
+  item: TimelineItem;
+  contacts: Contact[];
+  accountId: string;
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const session = useSession();

@@ -44,7 +44,9 @@ export type TimelineFilterType = (typeof TIMELINE_FILTER_TYPES)[number];
 
 /** Toggles one type in the filter; an empty filter means every type. */
 export function toggleType(selected: readonly TimelineFilterType[], type: TimelineFilterType): TimelineFilterType[] {
-  return selected.includes(type) ? selected.filter((t) => t !== type) : TIMELINE_FILTER_TYPES.filter((t) => t === type || selected.includes(t));
+  return selected.includes(type)
+    ? selected.filter((t) => t !== type)
+    : TIMELINE_FILTER_TYPES.filter((t) => t === type || selected.includes(t));
 }
 
 /** i18n key suffix for an event type (`tier.changed` → `tier_changed`): dots would nest keys. */

@@ -66,7 +66,10 @@ export function CoveragePage() {
                     type="button"
                     aria-pressed={by === b}
                     onClick={() => setBy(b)}
-                    className={cx('rounded px-2.5 py-0.5 text-xs', by === b ? 'bg-indigo-600 text-white' : 'text-zinc-700 hover:bg-zinc-100')}
+                    className={cx(
+                      'rounded px-2.5 py-0.5 text-xs',
+                      by === b ? 'bg-indigo-600 text-white' : 'text-zinc-700 hover:bg-zinc-100',
+                    )}
                   >
                     {t(`workMetrics.coverage.byOptions.${b}`)}
                   </button>
@@ -198,7 +201,9 @@ function StaleAccounts({ coverage }: { coverage: Coverage }) {
         </Table>
       )}
       {coverage.staleAccountCount > coverage.staleAccounts.length && (
-        <p className="mt-2 text-[11px] text-zinc-500">{t('workMetrics.coverage.moreStale', { count: coverage.staleAccountCount - coverage.staleAccounts.length })}</p>
+        <p className="mt-2 text-[11px] text-zinc-500">
+          {t('workMetrics.coverage.moreStale', { count: coverage.staleAccountCount - coverage.staleAccounts.length })}
+        </p>
       )}
     </Card>
   );

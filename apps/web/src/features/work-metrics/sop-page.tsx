@@ -172,7 +172,12 @@ function PlaybooksTable({ metrics }: { metrics: SopMetrics }) {
                   )}
                 </Td>
                 <Td align="right">
-                  <Button size="sm" variant="ghost" aria-expanded={open === p.playbookId} onClick={() => setOpen(open === p.playbookId ? null : p.playbookId)}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-expanded={open === p.playbookId}
+                    onClick={() => setOpen(open === p.playbookId ? null : p.playbookId)}
+                  >
                     {open === p.playbookId ? t('workMetrics.sop.hideSteps') : t('workMetrics.sop.showSteps')}
                   </Button>
                 </Td>

@@ -38,12 +38,21 @@ describe('SOP view model', () => {
   });
 
   it('puts playbook problems first, then people problems, worst rate first', () => {
-    const row = (name: string, diagnosis: 'healthy' | 'people_problem' | 'playbook_problem' | 'insufficient_data', problemRate: number | null) => ({
+    const row = (
+      name: string,
+      diagnosis: 'healthy' | 'people_problem' | 'playbook_problem' | 'insufficient_data',
+      problemRate: number | null,
+    ) => ({
       name,
       diagnosis,
       counts: { problemRate, started: 10 },
     });
-    const sorted = sortByConcern([row('h', 'healthy', 0.1), row('p1', 'people_problem', 0.3), row('pb', 'playbook_problem', 0.6), row('p2', 'people_problem', 0.5)]);
+    const sorted = sortByConcern([
+      row('h', 'healthy', 0.1),
+      row('p1', 'people_problem', 0.3),
+      row('pb', 'playbook_problem', 0.6),
+      row('p2', 'people_problem', 0.5),
+    ]);
     assert.deepEqual(
       sorted.map((r) => r.name),
       ['pb', 'p2', 'p1', 'h'],

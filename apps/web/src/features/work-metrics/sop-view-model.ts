@@ -28,7 +28,10 @@ export function problemRateTone(rate: number | null, poorExecutionRate: number):
 }
 
 /** The most frequent skip reasons first, at most `limit`, with the rest summed as `others`. */
-export function topSkipReasons(counts: Pick<ExecutionCounts, 'skipReasons'>, limit = 3): { reasons: { reason: string; count: number }[]; others: number } {
+export function topSkipReasons(
+  counts: Pick<ExecutionCounts, 'skipReasons'>,
+  limit = 3,
+): { reasons: { reason: string; count: number }[]; others: number } {
   const sorted = [...counts.skipReasons].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   const reasons = sorted.slice(0, limit);
   const others = sorted.slice(limit).reduce((sum, r) => sum + r.count, 0);
@@ -36,7 +39,9 @@ export function topSkipReasons(counts: Pick<ExecutionCounts, 'skipReasons'>, lim
 }
 
 /** Playbooks needing attention first: playbook problems, then people problems, then by problem rate. */
-export function sortByConcern<T extends { diagnosis: ExecutionDiagnosis; counts: Pick<ExecutionCounts, 'problemRate' | 'started'> }>(rows: readonly T[]): T[] {
+export function sortByConcern<T extends { diagnosis: ExecutionDiagnosis; counts: Pick<ExecutionCounts, 'problemRate' | 'started'> }>(
+  rows: readonly T[],
+): T[] {
   const rank: Record<ExecutionDiagnosis, number> = { playbook_problem: 0, people_problem: 1, healthy: 2, insufficient_data: 3 };
   return [...rows].sort(
     (a, b) =>

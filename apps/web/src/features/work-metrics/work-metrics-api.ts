@@ -3,7 +3,7 @@ import type { Coverage, SopMetrics } from '@northstar/contracts';
 import { api, type Query } from '../../api/client';
 
 /** The server's report paths (work-metrics module). */
-export const SOP_METRICS_PATH = '/work/sop';
+export const SOP_METRICS_PATH = '/work/sop-metrics';
 export const COVERAGE_PATH = '/work/coverage';
 
 export function useSopMetrics(query: Query) {
