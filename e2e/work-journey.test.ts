@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import type { Account, Contact, Playbook, Rule, RuleFiringPage, Task, TimelinePage } from '@northstar/contracts';
+import type { Account, Contact, Playbook, Rule, RuleFiringPage, Task, TimelinePage, User } from '@northstar/contracts';
 import { launchBrowser, screenshot } from './support/browser';
 import { signIn } from './support/sign-in';
 import { startTestServer, type TestServer } from './support/server';
@@ -23,14 +23,19 @@ describe('work journey: timeline, task inbox, rules', () => {
   before(async () => {
     server = await startTestServer();
     // Renewal dates relative to today keep the rule's expectations true whenever the test runs.
-    harbor = await server.api<Account>('POST', '/accounts', {
-      name: 'Harbor Analytics',
-      arr: 500000,
-      currency: 'USD',
-      renewalDate: dayFromToday(40),
-    });
-    await server.api('POST', '/accounts', { name: 'Iris Media', arr: 20000, currency: 'USD', renewalDate: dayFromToday(40) });
-    await server.api('POST', '/accounts', { name: 'Juniper Labs', arr: 300000, currency: 'USD', renewalDate: dayFromToday(400) });
+    const [admin] = (await server.api<{ items: User[] }>('GET', '/users')).items;
+    const account = (name: string, arr: number, renewalInDays: number) =>
+      server.api<Account>('POST', '/accounts', {
+        name,
+        arr,
+        currency: 'USD',
+        renewalDate: dayFromToday(renewalInDays),
+        lifecycleStage: 'rollout',
+        ownerId: admin!.id,
+      });
+    harbor = await account('Harbor Analytics', 500000, 40);
+    await account('Iris Media', 20000, 40);
+    await account('Juniper Labs', 300000, 400);
     contact = await server.api<Contact>('POST', `/accounts/${harbor.id}/contacts`, {
       name: 'Mei Lin',
       role: 'champion',
@@ -151,6 +156,12 @@ describe('work journey: timeline, task inbox, rules', () => {
           assignee: { kind: 'account_owner' },
           priority: 'high',
         },
+        {
+          key: 'tell-owner',
+          kind: 'action',
+          title: 'Tell the owner',
+          action: { type: 'notify', to: { kind: 'account_owner' }, message: 'Renewal coming for {{account.name}}' },
+        },
       ],
     });
 
@@ -203,6 +214,22 @@ describe('work journey: timeline, task inbox, rules', () => {
       .getByRole('row', { name: /Harbor Analytics/ })
       .waitFor();
     await screenshot(page, 'work-04-rule-suppressed');
+
+    // The playbook's notify step reached the account owner (the admin): the bell counts it until read.
+    await page.getByTestId('notification-count').filter({ hasText: '1' }).waitFor();
+    await page.getByTestId('notification-bell').click();
+    const notices = page.getByRole('dialog', { name: 'Notifications' });
+    await notices.getByText('Renewal coming for Harbor Analytics').waitFor();
+    await notices.getByRole('button', { name: 'Mark read' }).click();
+    await page.getByTestId('notification-count').waitFor({ state: 'detached' });
+
+    // Under admin, the webhook signing secret is rotated and shown once.
+    await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    const secret = await page.getByTestId('secret-value').innerText();
+    assert.match(secret, /^whsec_/);
+    assert.ok(secret.startsWith((await page.getByTestId('secret-prefix').innerText()).replace('…', '')));
   });
 
   it('edits a playbook into versions, restores one, starts it on an account, and shows the SOP and coverage reports', async () => {
@@ -274,7 +301,20 @@ describe('work journey: timeline, task inbox, rules', () => {
     await page.getByRole('link', { name: 'Coverage', exact: true }).click();
     await page.getByRole('heading', { name: 'Lifecycle coverage' }).waitFor();
     await page.getByRole('img', { name: 'Touches per stage (per 30 account-days)' }).waitFor();
-    await page.getByRole('table', { name: 'Portfolios' }).getByTestId('coverage-pattern').first().waitFor();
+    await page
+      .getByRole('table', { name: 'Portfolios' })
+      .getByRole('row', { name: /Ada Admin/ })
+      .waitFor();
+    // Juniper Labs, in rollout and never touched, is listed; Harbor Analytics had a meeting today.
+    const stale = page.getByTestId('stale-accounts');
+    await stale.getByRole('link', { name: 'Juniper Labs' }).waitFor();
+    assert.equal(await stale.getByRole('link', { name: 'Harbor Analytics' }).count(), 0);
     await screenshot(page, 'work-07-coverage');
+
+    // The same report in Simplified Chinese, with the pattern names of DOMAIN §4.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '生命周期覆盖' }).waitFor();
+    await page.getByRole('link', { name: '任务', exact: true }).waitFor();
+    await screenshot(page, 'work-08-coverage-zh');
   });
 });

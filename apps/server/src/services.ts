@@ -4,7 +4,7 @@ import { createAccountsService } from './modules/accounts';
 import { createApiKeysService } from './modules/api-keys';
 import { createAuthService } from './modules/auth';
 import { createImportsService } from './modules/imports';
-import { createDemoService } from './modules/demo';
+import { createDemoService, DEMO_NORTH_STAR } from './modules/demo';
 import { createTiersService } from './modules/tiers';
 import { createHealthService } from './modules/health';
 import { createSegmentsService } from './modules/segments';
@@ -72,6 +72,7 @@ export function createServices({ database, clock = systemClock }: { database: Da
     },
     lifecycle: { setStage: lifecycle.setStage },
     enqueueWebhook: webhooks.enqueueWebhook,
+    validateWebhookTarget: webhooks.validateWebhookTarget,
   });
   const rules = createRulesService({
     database,
@@ -136,7 +137,9 @@ export function createServices({ database, clock = systemClock }: { database: Da
         await tiers.recomputeTiers(workspaceId, { today });
         // As of the demo's reference date, which a test may set apart from the clock.
         await lifecycle.evaluateStageRules(workspaceId, { today });
-        // 90 days of daily health history, so the account page opens on a trend (issue #5).
+        // The demo product's north star, then 90 days of daily health history, so the account
+        // page opens on a trend (issue #5).
+        await health.setNorthStarSource(workspaceId, null, DEMO_NORTH_STAR, { note: 'north star: orders processed', skipRescore: true });
         await health.rebuildHealth(workspaceId, { days: 90, to: today, allowFuture: true });
         // Last: the demo's rules react to changes after the build, not to the build's own events.
         await rules.followEventsFromNow(workspaceId);

@@ -1,6 +1,7 @@
 import type { ChurnReason, ContactRole, Industry, Plan, Region } from './demo-vocabulary';
 import type { DemoUsage } from './generate-demo-usage';
 import type { DemoWork } from './generate-demo-work';
+import type { DemoHealth } from './generate-demo-health';
 
 /** The people who log in to the demo; `key` links accounts to their owner before ids exist. */
 export type DemoPerson = {
@@ -67,6 +68,8 @@ export type DemoPlan = {
   usage: DemoUsage;
   /** Stage history, a year of touches, playbook runs and tasks (absent until the work step has run). */
   work?: DemoWork;
+  /** Usage history before the raw window, experience inputs, north-star targets (absent until the health step has run). */
+  health?: DemoHealth;
 };
 
 export type DemoOptions = { seed: number; today: string; accountCount?: number };

@@ -16,7 +16,7 @@ describe('the demo’s rules', () => {
   before(async () => {
     database = await createTestDatabase();
     services = createServices({ database, clock });
-    const demo = await services.demo.createDemo({ seed: 11, today, accountCount: 120 });
+    const demo = await services.demo.createDemo({ seed: 11, today, accountCount: 40 });
     workspaceId = demo.workspace.id;
     adminId = String((await database.query(`SELECT id FROM users WHERE email = 'admin@demo.northstar.dev'`)).rows[0]!.id);
   });
@@ -24,10 +24,12 @@ describe('the demo’s rules', () => {
 
   it('has the onboarding SOP, the risk plays and the 90-day renewal play, enabled, with their past runs as firings', async () => {
     const rules = await services.rules.listRules(workspaceId);
-    assert.deepEqual(
-      rules.map((r) => r.trigger.type).sort(),
-      ['health_band_changed', 'health_score_dropped', 'renewal_in_days', 'stage_entered'],
-    );
+    assert.deepEqual(rules.map((r) => r.trigger.type).sort(), [
+      'health_band_changed',
+      'health_score_dropped',
+      'renewal_in_days',
+      'stage_entered',
+    ]);
     assert.ok(rules.every((r) => r.enabled));
     for (const rule of rules.filter((r) => r.trigger.type !== 'health_score_dropped')) {
       assert.ok(rule.firedCount > 0, `${rule.name} has history`);
@@ -47,7 +49,7 @@ describe('the demo’s rules', () => {
     const onboarding = (await services.rules.listRules(workspaceId)).find((r) => r.trigger.type === 'stage_entered')!;
     const before = onboarding.firedCount;
     const { rows } = await database.query(
-      `SELECT id FROM accounts WHERE workspace_id = $1 AND lifecycle_stage = 'handoff' AND deleted_at IS NULL
+      `SELECT id FROM accounts WHERE workspace_id = $1 AND lifecycle_stage IN ('handoff', 'rollout', 'stable') AND status = 'active' AND deleted_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM ctas c WHERE c.account_id = accounts.id AND c.status = 'open' AND c.rule_id = $2)
        ORDER BY name LIMIT 1`,
       [workspaceId, onboarding.id],

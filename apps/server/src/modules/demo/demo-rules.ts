@@ -106,7 +106,8 @@ export async function writeDemoRules(context: DemoWriteContext, plan: DemoPlan):
     await db.insert(ruleVersions).values({ workspaceId, ruleId, version: 1, definition, editedBy: adminId, editedAt: createdAt });
     const causeKey = sql`${`rule:${ruleId}:`} || ${triggerKeySql(rule.trigger)}`;
     if (rule.claimsHistory) {
-      const facts = rule.trigger.type === 'stage_entered' ? { to: 'onboarding' } : rule.trigger.type === 'health_band_changed' ? { to: 'red' } : {};
+      const facts =
+        rule.trigger.type === 'stage_entered' ? { to: 'onboarding' } : rule.trigger.type === 'health_band_changed' ? { to: 'red' } : {};
       await db.execute(sql`
         insert into rule_firings (workspace_id, rule_id, rule_version, account_id, trigger_type, cause_key, occurrence_key, outcome, cta_id, playbook_run_id, facts, fired_at)
         select r.workspace_id, ${ruleId}, 1, r.account_id, ${rule.trigger.type}, ${causeKey}, 'demo:' || r.id::text, 'fired', r.cta_id, r.id, ${JSON.stringify(facts)}::jsonb, r.started_at
@@ -116,7 +117,9 @@ export async function writeDemoRules(context: DemoWriteContext, plan: DemoPlan):
         update ctas c set cause_key = ${causeKey}, rule_id = ${ruleId}
         from playbook_runs r join accounts a on a.workspace_id = r.workspace_id and a.id = r.account_id
         where c.workspace_id = ${workspaceId} and r.workspace_id = ${workspaceId} and r.playbook_id = ${playbookId} and c.id = r.cta_id`);
-      await db.execute(sql`update playbook_runs set rule_id = ${ruleId} where workspace_id = ${workspaceId} and playbook_id = ${playbookId}`);
+      await db.execute(
+        sql`update playbook_runs set rule_id = ${ruleId} where workspace_id = ${workspaceId} and playbook_id = ${playbookId}`,
+      );
     }
     if (rule.trigger.type === 'renewal_in_days') {
       await db.execute(sql`

@@ -9,6 +9,8 @@ import { writeDemoAccounts, writeDemoContacts } from './write-demo-rows';
 import { countDemoUsageMessages, writeDemoUsage } from './write-demo-usage';
 import { writeDemoWork } from './write-demo-work';
 import { DEMO_RULES, writeDemoRules } from './demo-rules';
+import { countDemoHealthRows, generateDemoHealth } from './generate-demo-health';
+import { writeDemoHealth } from './write-demo-health';
 
 /** The product's own ingestion and rollup, for steps that send usage as a customer's app would. */
 export type DemoUsagePort = {
@@ -80,5 +82,13 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     countRows: countDemoUsageMessages,
     write: writeDemoUsage,
     afterCommit: true,
+  },
+  {
+    // Issue #5: a year of usage rollups before the raw window, experience inputs and north-star
+    // targets, with enough signal (and noise) for a meaningful health backtest.
+    name: 'health',
+    generate: (plan, random) => ({ health: generateDemoHealth({ today: plan.today, accounts: plan.accounts, usage: plan.usage }, random) }),
+    countRows: (plan) => countDemoHealthRows(plan.health),
+    write: writeDemoHealth,
   },
 ];

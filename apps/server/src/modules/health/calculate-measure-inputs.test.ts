@@ -22,6 +22,7 @@ const scorecard: Scorecard = {
 const facts = (overrides: Partial<AccountMeasureFacts> = {}): AccountMeasureFacts => ({
   licensedSeats: 50,
   hasUsage: true,
+  hasFullTrendBase: true,
   activeUsers30d: 22,
   userDays30d: 132,
   userDaysPrevious30d: 200,
@@ -73,6 +74,10 @@ describe('calculateMeasureInputs', () => {
     assert.equal(inputs.feature_adoption, 0);
     assert.equal(inputs.north_star, 0);
     assert.equal(inputs.usage_trend, null);
+  });
+
+  it('has no trend for an account instrumented partway through the previous 30 days', () => {
+    assert.equal(calculateMeasureInputs(scorecard, facts({ hasFullTrendBase: false })).inputs.usage_trend, null);
   });
 
   it('has no data where there is nothing to divide by: no seats, no target, no mapped feature', () => {

@@ -6,6 +6,8 @@ export type AccountMeasureFacts = {
   licensedSeats: number | null;
   /** Whether the account had sent any usage on or before the date: an account not instrumented is unknown, not idle. */
   hasUsage: boolean;
+  /** Whether usage was tracked through the whole 30 days before the last 30 (the trend's base). */
+  hasFullTrendBase: boolean;
   /** Distinct product users active in the 30 days ending the date. */
   activeUsers30d: number;
   /** Active user-days in those 30 days, and in the 30 days before them. */
@@ -37,8 +39,8 @@ export function experienceKey(kind: string, customKey: string): string {
  * Each measure's raw value (rounded to 2 decimals, the precision shown and stored) and, for
  * ratios, its parts. Missing data stays null, never 0: no seats to divide by, no usage ever sent,
  * no target, no feature mapped, no survey answered. An instrumented account that went quiet is
- * real data: 0% of seats, 0 active days. The usage trend needs a base: with no activity in the
- * previous 30 days there is nothing to compare with.
+ * real data: 0% of seats, 0 active days. The usage trend needs a base: the previous 30 days
+ * tracked throughout (not an account instrumented halfway through them) and with some activity.
  */
 export function calculateMeasureInputs(
   scorecard: Pick<Scorecard, 'measures'>,
@@ -69,7 +71,7 @@ export function calculateMeasureInputs(
         break;
       case 'usage_trend': {
         const previous = facts.userDaysPrevious30d;
-        set(measure.key, usage && previous > 0 ? (100 * (facts.userDays30d - previous)) / previous : null);
+        set(measure.key, usage && facts.hasFullTrendBase && previous > 0 ? (100 * (facts.userDays30d - previous)) / previous : null);
         break;
       }
       case 'north_star': {

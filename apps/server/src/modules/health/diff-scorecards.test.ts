@@ -13,6 +13,14 @@ describe('diffScorecards', () => {
     assert.equal(summariseScorecardChanges([]), 'no changes');
   });
 
+  it('ignores key order, which jsonb and hand-written files change', () => {
+    const shuffled = {
+      ...base,
+      measures: base.measures.map((m) => JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(m).reverse()))) as typeof m),
+    };
+    assert.deepEqual(diffScorecards(base, shuffled), []);
+  });
+
   it('names each changed weight, added and removed measure by path', () => {
     const after = {
       ...base,

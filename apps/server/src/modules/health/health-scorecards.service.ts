@@ -15,6 +15,7 @@ import { diffScorecards, summariseScorecardChanges } from './diff-scorecards';
 import { ensureBuiltInScorecards } from './health-context';
 import { createHealthScorecardsRepository, type ScorecardVersionRow, type VersionSource } from './health-scorecards.repository';
 import { parseScorecard, serialiseScorecard, type ScorecardFormat } from './scorecard-as-code';
+import type { NorthStarSource } from './scorecard';
 import { findScorecardProblems, toStoredScorecard, type StoredScorecard } from './stored-scorecard';
 import { toScorecardDefinition, toScorecardDto, toVersionSummary } from './to-health-dto';
 
@@ -48,7 +49,15 @@ export function createHealthScorecardsService({ database, clock, afterChange }: 
     workspaceId: string,
     scorecardId: string,
     definition: StoredScorecard,
-    meta: { authorId: string | null; source: VersionSource; note: string | null; expect: 'new' | 'any' | number; problemPrefix?: string },
+    meta: {
+      authorId: string | null;
+      source: VersionSource;
+      note: string | null;
+      expect: 'new' | 'any' | number;
+      problemPrefix?: string;
+      /** The caller rescores itself (the demo rebuilds history right after). */
+      skipRescore?: boolean;
+    },
   ): Promise<ScorecardDto> {
     const problems = findScorecardProblems(definition, scorecardId, meta.problemPrefix ?? '');
     if (problems.length > 0) throw invalid(problems);
@@ -78,7 +87,7 @@ export function createHealthScorecardsService({ database, clock, afterChange }: 
       });
       return true;
     });
-    if (saved) await afterChange(workspaceId);
+    if (saved && !meta.skipRescore) await afterChange(workspaceId);
     return toScorecardDto(await getRow(workspaceId, scorecardId));
   }
 
@@ -130,6 +139,16 @@ export function createHealthScorecardsService({ database, clock, afterChange }: 
     /** Fitted weights (see suggest-scorecard-weights) saved as a version. */
     async saveSuggestedVersion(workspaceId: string, authorId: string | null, scorecardId: string, definition: StoredScorecard, baseVersion: number, note: string) {
       return writeVersion(workspaceId, scorecardId, definition, { authorId, source: 'suggestion', note, expect: baseVersion });
+    },
+
+    /** Points every scorecard's north-star measure at one event: a workspace names its north star once. */
+    async setNorthStarSource(workspaceId: string, authorId: string | null, source: NorthStarSource, options: { note: string; skipRescore?: boolean }): Promise<void> {
+      await ensure(workspaceId);
+      for (const row of await repo.listCurrent(workspaceId)) {
+        if (!row.definition.measures.some((m) => m.kind === 'north_star')) continue;
+        const definition = { ...row.definition, measures: row.definition.measures.map((m) => (m.kind === 'north_star' ? { ...m, northStar: source } : m)) };
+        await writeVersion(workspaceId, row.scorecardId, definition, { authorId, source: 'edit', note: options.note, expect: row.version, skipRescore: options.skipRescore ?? false });
+      }
     },
 
     async exportScorecard(workspaceId: string, scorecardId: string, format: ScorecardFormat): Promise<ScorecardExport> {

@@ -14,6 +14,9 @@ export type FactsNeeds = { northStar: readonly NorthStarSource[]; features: read
 // Rollup windows: 30 days for the usage measures, and the 30 before them for the trend.
 const WINDOW = 29;
 const TREND_WINDOW = 59;
+// Activity may begin a few days into the base period (weekends, holidays) without the account
+// being new: first activity within a week of the window's start counts as tracked throughout.
+const TREND_BASE_GRACE = 7;
 // Experience inputs older than a year say nothing about today; NPS and CSAT average the answers
 // of the 90 days up to the latest one (one survey round), other kinds take the latest value.
 const STALE_DAYS = 365;
@@ -48,8 +51,9 @@ export async function collectMeasureFacts(
   ]);
   const { experience, touches, targets } = small;
   // Accounts quiet for the whole 60 days: did they ever send usage (idle) or never (not instrumented)?
-  const quiet = accounts.filter((a) => !usage.has(a.id)).map((a) => a.id);
-  const earlier = quiet.length > 0 ? await session((query) => findEarlierUsage(query, scope, quiet)) : new Set<string>();
+  // And accounts first seen well into the window: was the trend's base period tracked at all?
+  const unsure = accounts.filter((a) => (usage.get(a.id)?.daysSinceFirst ?? 0) < TREND_WINDOW - TREND_BASE_GRACE).map((a) => a.id);
+  const earlier = unsure.length > 0 ? await session((query) => findEarlierUsage(query, scope, unsure)) : new Set<string>();
 
   const facts = new Map<string, AccountMeasureFacts>();
   for (const account of accounts) {
@@ -62,6 +66,7 @@ export async function collectMeasureFacts(
     facts.set(account.id, {
       licensedSeats: account.licensedSeats,
       hasUsage: u !== undefined || earlier.has(account.id),
+      hasFullTrendBase: earlier.has(account.id) || (u?.daysSinceFirst ?? 0) >= TREND_WINDOW - TREND_BASE_GRACE,
       activeUsers30d: p?.users ?? 0,
       userDays30d: u?.userDays30d ?? 0,
       userDaysPrevious30d: u?.userDaysPrevious30d ?? 0,
@@ -118,7 +123,7 @@ async function loadAccountUsage(query: SessionQuery, scope: FactsScope, countSou
   const nsColumns = northStar.map((column) => column.slice(column.lastIndexOf(' AS ') + 4));
   const masks = featureMaskColumns(features, (f) => f.accountKeys, 'd.event_counts', recent, params);
   const rows = await query(
-    `SELECT d.account_id::text AS id,
+    `SELECT d.account_id::text AS id, (min(w.asof) - min(d.day))::int AS since_first,
        coalesce(sum(d.active_users) FILTER (WHERE ${recent}), 0)::int AS recent,
        coalesce(sum(d.active_users) FILTER (WHERE NOT (${recent})), 0)::int AS previous
        ${[...northStar, ...masks.columns].map((c) => `, ${c}`).join('')}
@@ -131,6 +136,7 @@ async function loadAccountUsage(query: SessionQuery, scope: FactsScope, countSou
     rows.map((r) => [
       String(r.id),
       {
+        daysSinceFirst: Number(r.since_first),
         userDays30d: Number(r.recent),
         userDaysPrevious30d: Number(r.previous),
         northStar: nsColumns.map((c) => Number(r[c] ?? 0)),
@@ -213,7 +219,7 @@ async function loadTargets(query: SessionQuery, scope: FactsScope) {
   return new Map(rows.map((r) => [r.id, Number(r.target)]));
 }
 
-/** Of `ids`, those with usage before the 60-day window (quiet since, rather than never instrumented). */
+/** Of `ids`, those with usage before the 60-day window: instrumented before it (quiet, or tracked through the trend's base). */
 async function findEarlierUsage(query: SessionQuery, scope: FactsScope, ids: readonly string[]): Promise<Set<string>> {
   const params = [...scope.params, ids];
   const rows = await query<{ id: string }>(

@@ -109,10 +109,15 @@ describe('playbooks API', () => {
         ['exec', 'open'],
         ['stage', 'done'],
         ['tell', 'done'],
-        ['hook', 'failed'],
+        ['hook', 'done'],
       ],
     );
-    assert.match(run.steps[7].actionMessage, /WEBHOOKS_NOT_CONFIGURED/);
+    // The webhook step queues a delivery (the webhooks module sends it in a job).
+    const deliveries = await t.services.webhooks.listDeliveries(ws.id, { playbookId: created.body.id });
+    assert.deepEqual(
+      deliveries.items.map((d) => [d.event, d.url, d.status]),
+      [['risk.play', 'https://hooks.example.com/cs', 'pending']],
+    );
 
     const tasks = await call('GET', `/tasks?playbookRunId=${run.id}`);
     assert.deepEqual(

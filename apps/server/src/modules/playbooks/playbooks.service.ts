@@ -33,6 +33,8 @@ export type PlaybooksDeps = {
   lifecycle: Pick<PlaybookActionPorts, 'setStage'>;
   /** The webhooks module's queue; absent until it is wired, when webhook steps fail with WEBHOOKS_NOT_CONFIGURED. */
   enqueueWebhook?: PlaybookActionPorts['enqueueWebhook'];
+  /** The webhooks module's private-address guard for webhook step URLs (throws naming `field`); absent: not checked at save. */
+  validateWebhookTarget?: (workspaceId: string, url: string, field: string) => Promise<void>;
 };
 
 type Author = { workspaceId: string; userId: string };
@@ -80,6 +82,17 @@ export function createPlaybooksService(deps: PlaybooksDeps) {
       const active = new Set((await repo.listActiveMembers(workspaceId)).map((m) => m.userId));
       for (const { userId, field } of named) {
         if (!active.has(userId)) details.push({ field, location: 'body', problem: 'must be an active member of this workspace' });
+      }
+    }
+    if (deps.validateWebhookTarget) {
+      for (const [index, step] of definition.steps.entries()) {
+        if (step.kind !== 'action' || step.action.type !== 'webhook') continue;
+        try {
+          await deps.validateWebhookTarget(workspaceId, step.action.url, `steps.${index}.action.url`);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          details.push(...error.details);
+        }
       }
     }
     const writes = listCustomFieldWrites(definition);

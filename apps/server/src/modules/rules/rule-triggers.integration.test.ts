@@ -197,46 +197,70 @@ describe('rules fire on real data changes', () => {
     assert.equal((await s.openCtas(a.id))[0]!.reason, 'risk');
   });
 
-  it('health_band_changed and health_score_dropped: fire from the health events', async () => {
+  it('health_band_changed and health_score_dropped: fire when health rescoring moves an account', async () => {
     const s = await setup('Health Co');
-    const a = await s.account({ name: 'Sliding' });
-    const b = await s.account({ name: 'Wobbly' });
+    const a = await s.account({ name: 'Sliding', contractStart: '2025-01-01' });
+    const b = await s.account({ name: 'Happy', contractStart: '2025-01-01' });
+    const nps = (accountId: string, value: number, observedAt: Date) =>
+      t.services.health.addExperienceInput(s.ws.id, { userId: s.ws.admin.id, via: 'api_token' }, accountId, {
+        kind: 'nps',
+        value,
+        observedAt: observedAt.toISOString(),
+      });
+    // Both score 100 (green) from yesterday on: the only measure with data is a perfect NPS.
+    await nps(a.id, 10, new Date(clock.now().getTime() - 2 * DAY));
+    await nps(b.id, 10, new Date(clock.now().getTime() - 2 * DAY));
+    await t.services.health.recomputeHealth(s.ws.id, { date: today(-1), accountIds: [a.id, b.id] });
+    await t.services.health.recomputeHealth(s.ws.id, { accountIds: [a.id, b.id] });
     const red = await s.rule({ type: 'health_band_changed', to: ['red'] });
     const drop = await s.rule({ type: 'health_score_dropped', points: 15, withinDays: 14 });
-    const health = async (accountId: string, from: string, to: string, previousScore: number, score: number) => {
-      const events = [{ type: 'health.score_changed', accountId, payload: { from, to, score, previousScore }, occurredAt: clock.now() }];
-      if (from !== to)
-        events.push({ type: 'health.band_changed', accountId, payload: { from, to, score, previousScore }, occurredAt: clock.now() });
-      // The health module records exactly these (see modules/health/calculate-health-events.ts).
-      await recordDomainEvents(t.database.db, s.ws.id, events as Parameters<typeof recordDomainEvents>[2]);
-    };
 
-    await health(a.id, 'green', 'yellow', 80, 72); // -8: no drop yet, band not red
-    await health(b.id, 'yellow', 'yellow', 60, 55);
+    // A detractor answer rescores at once: 100 → 40, green → yellow. A fall, not yet red.
+    await nps(a.id, 0, clock.now());
+    await nps(b.id, 9, clock.now());
     await s.events();
-    assert.deepEqual(await s.firings(red), []);
-    assert.deepEqual(await s.firings(drop), []);
-
-    clock.advance(3 * DAY);
-    await health(a.id, 'yellow', 'red', 72, 38); // -42 from 80 within 14 days; into red
-    await s.events();
-    assert.deepEqual(outcomes(await s.firings(red)), [[a.id, 'fired']]);
     const drops = await s.firings(drop);
     assert.deepEqual(outcomes(drops), [[a.id, 'fired']]);
-    assert.deepEqual(drops[0]!.facts, { peak: 80, score: 38, drop: 42, withinDays: 14 });
+    assert.equal(drops[0]!.facts.peak, 100);
+    assert.ok(Number(drops[0]!.facts.drop) >= 15);
+    assert.deepEqual(await s.firings(red), []);
 
-    // A further fall while the drop's CTA is open: suppressed.
+    // Another one tips it into red.
+    clock.advance(60_000);
+    await nps(a.id, 0, clock.now());
+    await s.events();
+    assert.deepEqual(outcomes(await s.firings(red)), [[a.id, 'fired']]);
+    assert.equal((await s.firings(red))[0]!.facts.to, 'red');
+    const causes = (await s.openCtas(a.id)).map((c) => c.causeKey).sort();
+    assert.deepEqual(causes, [`rule:${drop}:health_score_dropped`, `rule:${red}:health_band_changed:red`].sort());
+    assert.deepEqual(await s.openCtas(b.id), []);
+  });
+
+  it('health_score_dropped: measures against the peak of the window and is suppressed while its CTA is open', async () => {
+    const s = await setup('Score Co');
+    const a = await s.account({ name: 'Falling' });
+    const drop = await s.rule({ type: 'health_score_dropped', points: 15, withinDays: 14 });
+    // Score changes as the health module records them (modules/health/calculate-health-events.ts).
+    const score = (from: string, to: string, previousScore: number, value: number) =>
+      recordDomainEvents(t.database.db, s.ws.id, [
+        { type: 'health.score_changed', accountId: a.id, payload: { from, to, score: value, previousScore }, occurredAt: clock.now() },
+      ]);
+    await score('green', 'yellow', 80, 72); // −8
+    await s.events();
+    assert.deepEqual(await s.firings(drop), []);
+    clock.advance(3 * DAY);
+    await score('yellow', 'yellow', 72, 62); // −18 from the 80 three days ago
+    await s.events();
+    const firings = await s.firings(drop);
+    assert.deepEqual(outcomes(firings), [[a.id, 'fired']]);
+    assert.deepEqual(firings[0]!.facts, { peak: 80, score: 62, drop: 18, withinDays: 14 });
     clock.advance(DAY);
-    await health(a.id, 'red', 'red', 38, 30);
+    await score('yellow', 'red', 62, 30);
     await s.events();
     assert.deepEqual(outcomes(await s.firings(drop)), [
       [a.id, 'fired'],
       [a.id, 'suppressed'],
     ]);
-    // Recovery to yellow is a band change, but not into red.
-    await health(b.id, 'yellow', 'green', 55, 75);
-    await s.events();
-    assert.equal((await s.firings(red)).length, 1);
   });
 
   it('renewal_in_days: fires right after the date is set, once per renewal date, again for the next contract', async () => {

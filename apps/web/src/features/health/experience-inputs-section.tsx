@@ -55,20 +55,20 @@ export function ExperienceInputsSection({
       {canInputs && (
         <div className="flex flex-wrap items-start gap-6">
           <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label={t('health.inputs.record')}>
-            <Field label={t('health.inputs.kind')} htmlFor="health-input-kind">
+            <Field label={t('health.inputs.kind')} htmlFor="health-input-kind" className="w-40">
               <Select
                 id="health-input-kind"
-                className="w-40"
+
                 value={form.kind}
                 options={EXPERIENCE_INPUT_KINDS.map((k) => ({ value: k, label: t(`health.inputs.kinds.${k}`) }))}
                 onChange={(e) => setForm({ ...form, kind: e.target.value as ExperienceInputKind })}
               />
             </Field>
             {form.kind === 'custom' && (
-              <Field label={t('health.inputs.key')} htmlFor="health-input-key" error={errors.key}>
+              <Field label={t('health.inputs.key')} htmlFor="health-input-key" error={errors.key} className="w-32">
                 <Input
                   id="health-input-key"
-                  className="w-32"
+
                   required
                   pattern="[a-z][a-z0-9_]*"
                   value={form.key}
@@ -76,10 +76,10 @@ export function ExperienceInputsSection({
                 />
               </Field>
             )}
-            <Field label={t('health.inputs.value')} htmlFor="health-input-value" error={errors.value}>
+            <Field label={t('health.inputs.value')} htmlFor="health-input-value" error={errors.value} className="w-24">
               <Input
                 id="health-input-value"
-                className="w-24"
+
                 type="number"
                 required
                 min={range.min}
@@ -90,19 +90,19 @@ export function ExperienceInputsSection({
                 onChange={(e) => setForm({ ...form, value: e.target.value })}
               />
             </Field>
-            <Field label={t('health.inputs.observedOn')} htmlFor="health-input-date" error={errors.observedAt}>
+            <Field label={t('health.inputs.observedOn')} htmlFor="health-input-date" error={errors.observedAt} className="w-36">
               <Input
                 id="health-input-date"
-                className="w-36"
+
                 type="date"
                 value={form.observedOn}
                 onChange={(e) => setForm({ ...form, observedOn: e.target.value })}
               />
             </Field>
-            <Field label={t('health.inputs.note')} htmlFor="health-input-note" error={errors.note}>
+            <Field label={t('health.inputs.note')} htmlFor="health-input-note" error={errors.note} className="w-48">
               <Input
                 id="health-input-note"
-                className="w-48"
+
                 maxLength={1000}
                 value={form.note}
                 onChange={(e) => setForm({ ...form, note: e.target.value })}
@@ -175,10 +175,11 @@ function NorthStarTargetForm({ accountId, target }: { accountId: string; target:
           htmlFor="health-target"
           hint={t('health.inputs.targetHint')}
           error={fieldErrors(save.error).target}
+          className="w-32"
         >
           <Input
             id="health-target"
-            className="w-32"
+
             type="number"
             min={0}
             step="any"

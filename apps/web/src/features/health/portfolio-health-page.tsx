@@ -115,7 +115,9 @@ function BandCounts({ day }: { day: PortfolioHealth['days'][number] }) {
             <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: c.colour }} />
             {c.label}
           </div>
-          <div className="text-lg font-semibold tabular-nums text-zinc-900">{format.number(c.value)}</div>
+          <div className="text-lg font-semibold tabular-nums text-zinc-900" data-testid="band-count">
+            {format.number(c.value)}
+          </div>
           <div className="text-[11px] text-zinc-500">{total ? `${Math.round((c.value / total) * 100)}%` : '—'}</div>
         </div>
       ))}

@@ -95,19 +95,24 @@ export function ScorecardForm({ draft, onChange, savedKeys, segments, readOnly, 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-start gap-3">
-        <Field label={t('health.editor.name')} htmlFor="scorecard-name" error={problems.name}>
+        <Field label={t('health.editor.name')} htmlFor="scorecard-name" error={problems.name} className="w-64">
           <Input
             id="scorecard-name"
-            className="w-64"
+
             value={draft.name}
             disabled={readOnly}
             onChange={(e) => set({ name: e.target.value })}
           />
         </Field>
-        <Field label={t('health.editor.outcomeWeight')} htmlFor="scorecard-outcome" error={problems['groups.outcome.weight']}>
+        <Field
+          label={t('health.editor.outcomeWeight')}
+          htmlFor="scorecard-outcome"
+          error={problems['groups.outcome.weight']}
+          className="w-24"
+        >
           <Input
             id="scorecard-outcome"
-            className="w-24"
+
             inputMode="decimal"
             value={draft.outcomeWeight}
             disabled={readOnly}
@@ -118,10 +123,11 @@ export function ScorecardForm({ draft, onChange, savedKeys, segments, readOnly, 
           label={t('health.editor.experienceWeight')}
           htmlFor="scorecard-experience"
           error={problems['groups.experience.weight'] ?? problems.groups}
+          className="w-24"
         >
           <Input
             id="scorecard-experience"
-            className="w-24"
+
             inputMode="decimal"
             value={draft.experienceWeight}
             disabled={readOnly}
@@ -158,10 +164,11 @@ export function ScorecardForm({ draft, onChange, savedKeys, segments, readOnly, 
             htmlFor="scorecard-priority"
             error={problems['applicability.priority']}
             hint={t('health.editor.priorityHint')}
+            className="w-24"
           >
             <Input
               id="scorecard-priority"
-              className="w-24"
+
               inputMode="decimal"
               value={draft.priority}
               disabled={readOnly}
@@ -204,10 +211,10 @@ export function ScorecardForm({ draft, onChange, savedKeys, segments, readOnly, 
         ))}
         {!readOnly && (
           <div className="flex items-end gap-2">
-            <Field label={t('health.editor.newMeasureKind')} htmlFor="scorecard-new-kind">
+            <Field label={t('health.editor.newMeasureKind')} htmlFor="scorecard-new-kind" className="w-56">
               <Select
                 id="scorecard-new-kind"
-                className="w-56"
+
                 value={newKind}
                 options={MEASURE_KINDS.map((k) => ({ value: k, label: t(`health.kinds.${k}`) }))}
                 onChange={(e) => setNewKind(e.target.value as MeasureKindName)}
@@ -251,38 +258,38 @@ function MeasureEditor({
     <fieldset className="rounded-md border border-zinc-200 p-3" data-testid={`measure-${m.key}`}>
       <legend className="px-1 text-xs font-semibold text-zinc-800">{title}</legend>
       <div className="flex flex-wrap items-start gap-2">
-        <Field label={t('health.editor.key')} htmlFor={id('key')} error={err('key')}>
+        <Field label={t('health.editor.key')} htmlFor={id('key')} error={err('key')} className="w-40">
           <Input
             id={id('key')}
-            className="w-40 font-mono text-xs"
+            className="font-mono text-xs"
             value={m.key}
             disabled={readOnly || isSaved}
             onChange={(e) => onChange({ key: e.target.value })}
           />
         </Field>
-        <Field label={t('health.editor.kind')} htmlFor={id('kind')}>
+        <Field label={t('health.editor.kind')} htmlFor={id('kind')} className="w-48">
           <Select
             id={id('kind')}
-            className="w-48"
+
             value={m.kind}
             disabled={readOnly || isSaved}
             options={MEASURE_KINDS.map((k) => ({ value: k, label: t(`health.kinds.${k}`) }))}
             onChange={(e) => onChange({ kind: e.target.value as MeasureKindName })}
           />
         </Field>
-        <Field label={t('health.editor.labelEn')} htmlFor={id('label-en')} error={err('label.en')}>
+        <Field label={t('health.editor.labelEn')} htmlFor={id('label-en')} error={err('label.en')} className="w-44">
           <Input
             id={id('label-en')}
-            className="w-44"
+
             value={m.labelEn}
             disabled={readOnly}
             onChange={(e) => onChange({ labelEn: e.target.value })}
           />
         </Field>
-        <Field label={t('health.editor.labelZh')} htmlFor={id('label-zh')} error={err('label.zh-CN')}>
+        <Field label={t('health.editor.labelZh')} htmlFor={id('label-zh')} error={err('label.zh-CN')} className="w-36">
           <Input
             id={id('label-zh')}
-            className="w-36"
+
             value={m.labelZh}
             disabled={readOnly}
             onChange={(e) => onChange({ labelZh: e.target.value })}
@@ -301,10 +308,10 @@ function MeasureEditor({
         )}
       </div>
       <div className="mt-2 flex flex-wrap items-start gap-2">
-        <Field label={t('health.group')} htmlFor={id('group')}>
+        <Field label={t('health.group')} htmlFor={id('group')} className="w-36">
           <Select
             id={id('group')}
-            className="w-36"
+
             value={m.group}
             disabled={readOnly}
             options={[
@@ -319,20 +326,21 @@ function MeasureEditor({
           htmlFor={id('weight')}
           error={err('weight')}
           hint={share === null ? undefined : t('health.editor.shareOfGroup', { share })}
+          className="w-24"
         >
           <Input
             id={id('weight')}
-            className="w-24"
+
             inputMode="decimal"
             value={m.weight}
             disabled={readOnly}
             onChange={(e) => onChange({ weight: e.target.value })}
           />
         </Field>
-        <Field label={t('health.editor.scoring')} htmlFor={id('transform')}>
+        <Field label={t('health.editor.scoring')} htmlFor={id('transform')} className="w-36">
           <Select
             id={id('transform')}
-            className="w-36"
+
             value={m.transformType}
             disabled={readOnly}
             options={[
@@ -342,10 +350,10 @@ function MeasureEditor({
             onChange={(e) => onChange((current) => switchTransformType(current, e.target.value as MeasureDraft['transformType']))}
           />
         </Field>
-        <Field label={t('health.editor.direction')} htmlFor={id('direction')}>
+        <Field label={t('health.editor.direction')} htmlFor={id('direction')} className="w-44">
           <Select
             id={id('direction')}
-            className="w-44"
+
             value={m.direction}
             disabled={readOnly}
             options={[
@@ -357,20 +365,20 @@ function MeasureEditor({
         </Field>
         {m.transformType === 'linear' ? (
           <>
-            <Field label={t('health.editor.min')} htmlFor={id('min')} error={err('transform.min')}>
+            <Field label={t('health.editor.min')} htmlFor={id('min')} error={err('transform.min')} className="w-24">
               <Input
                 id={id('min')}
-                className="w-24"
+
                 inputMode="decimal"
                 value={m.min}
                 disabled={readOnly}
                 onChange={(e) => onChange({ min: e.target.value })}
               />
             </Field>
-            <Field label={t('health.editor.max')} htmlFor={id('max')} error={err('transform.max')}>
+            <Field label={t('health.editor.max')} htmlFor={id('max')} error={err('transform.max')} className="w-24">
               <Input
                 id={id('max')}
-                className="w-24"
+
                 inputMode="decimal"
                 value={m.max}
                 disabled={readOnly}
@@ -380,10 +388,16 @@ function MeasureEditor({
           </>
         ) : (
           <>
-            <Field label={t('health.editor.cuts')} htmlFor={id('cuts')} error={err('transform.cuts')} hint={t('health.editor.cutsHint')}>
+            <Field
+              label={t('health.editor.cuts')}
+              htmlFor={id('cuts')}
+              error={err('transform.cuts')}
+              hint={t('health.editor.cutsHint')}
+              className="w-40"
+            >
               <Input
                 id={id('cuts')}
-                className="w-40"
+
                 value={m.cuts}
                 disabled={readOnly}
                 onChange={(e) => onChange({ cuts: e.target.value })}
@@ -394,10 +408,11 @@ function MeasureEditor({
               htmlFor={id('scores')}
               error={err('transform.scores')}
               hint={t('health.editor.scoresHint')}
+              className="w-40"
             >
               <Input
                 id={id('scores')}
-                className="w-40"
+
                 value={m.scores}
                 disabled={readOnly}
                 onChange={(e) => onChange({ scores: e.target.value })}
@@ -408,19 +423,19 @@ function MeasureEditor({
       </div>
       {m.kind === 'north_star' && (
         <div className="mt-2 flex flex-wrap items-start gap-2">
-          <Field label={t('health.editor.northStarEvent')} htmlFor={id('ns-event')} error={err('northStar.event')}>
+          <Field label={t('health.editor.northStarEvent')} htmlFor={id('ns-event')} error={err('northStar.event')} className="w-48">
             <Input
               id={id('ns-event')}
-              className="w-48"
+
               value={m.northStarEvent}
               disabled={readOnly}
               onChange={(e) => onChange({ northStarEvent: e.target.value })}
             />
           </Field>
-          <Field label={t('health.editor.northStarAggregate')} htmlFor={id('ns-aggregate')}>
+          <Field label={t('health.editor.northStarAggregate')} htmlFor={id('ns-aggregate')} className="w-32">
             <Select
               id={id('ns-aggregate')}
-              className="w-32"
+
               value={m.northStarAggregate}
               disabled={readOnly}
               options={[
@@ -431,10 +446,15 @@ function MeasureEditor({
             />
           </Field>
           {m.northStarAggregate === 'sum' && (
-            <Field label={t('health.editor.northStarProperty')} htmlFor={id('ns-property')} error={err('northStar.property')}>
+            <Field
+              label={t('health.editor.northStarProperty')}
+              htmlFor={id('ns-property')}
+              error={err('northStar.property')}
+              className="w-40"
+            >
               <Input
                 id={id('ns-property')}
-                className="w-40"
+
                 value={m.northStarProperty}
                 disabled={readOnly}
                 onChange={(e) => onChange({ northStarProperty: e.target.value })}

@@ -22,7 +22,7 @@ export function ScorecardPreviewResult({ preview }: { preview: ScorecardPreview 
           date: format.date(preview.date),
         })}
       </p>
-      <table className="w-auto text-xs">
+      <table className="w-auto self-start text-xs">
         <thead className="text-left text-zinc-500">
           <tr>
             <th className="pr-4" />

@@ -109,29 +109,35 @@ function NewScorecardCard({ scorecards }: { scorecards: readonly Scorecard[] }) 
   return (
     <Card title={t('health.scorecards.newTitle')}>
       <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-2">
-        <Field label={t('health.scorecards.id')} htmlFor="new-scorecard-id" error={errors.id} hint={t('health.scorecards.idHint')}>
+        <Field
+          label={t('health.scorecards.id')}
+          htmlFor="new-scorecard-id"
+          error={errors.id}
+          hint={t('health.scorecards.idHint')}
+          className="w-40"
+        >
           <Input
             id="new-scorecard-id"
-            className="w-40 font-mono"
+            className="font-mono"
             required
             pattern="[a-z0-9][a-z0-9_\-]*"
             value={form.id}
             onChange={(e) => setForm({ ...form, id: e.target.value })}
           />
         </Field>
-        <Field label={t('health.editor.name')} htmlFor="new-scorecard-name" error={errors.name}>
+        <Field label={t('health.editor.name')} htmlFor="new-scorecard-name" error={errors.name} className="w-48">
           <Input
             id="new-scorecard-name"
-            className="w-48"
+
             required
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.target.value })}
           />
         </Field>
-        <Field label={t('health.scorecards.copyOf')} htmlFor="new-scorecard-copy">
+        <Field label={t('health.scorecards.copyOf')} htmlFor="new-scorecard-copy" className="w-44">
           <Select
             id="new-scorecard-copy"
-            className="w-44"
+
             value={form.copyOf}
             options={scorecards.map((s) => ({ value: s.id, label: s.name }))}
             onChange={(e) => setForm({ ...form, copyOf: e.target.value })}
@@ -171,10 +177,10 @@ function ImportScorecardCard() {
     <Card title={t('health.scorecards.importTitle')}>
       <form onSubmit={onSubmit} className="flex flex-col gap-2">
         <div className="flex flex-wrap items-end gap-2">
-          <Field label={t('health.scorecards.format')} htmlFor="import-format">
+          <Field label={t('health.scorecards.format')} htmlFor="import-format" className="w-24">
             <Select
               id="import-format"
-              className="w-24"
+
               value={form.format}
               options={[
                 { value: 'yaml', label: 'YAML' },

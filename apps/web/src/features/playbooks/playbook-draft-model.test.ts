@@ -51,6 +51,17 @@ describe('playbook draft model', () => {
     assert.deepEqual(toDefinition(draftFromDefinition(saved)), saved);
   });
 
+  it('sends only the definition’s fields when a saved playbook is edited', () => {
+    const playbook = { ...saved, id: 'p1', version: 3, updatedBy: null, createdAt: 'x', updatedAt: 'y', archivedAt: null };
+    assert.deepEqual(Object.keys(toDefinition(draftFromDefinition(playbook))).sort(), [
+      'ctaReason',
+      'description',
+      'enabled',
+      'name',
+      'steps',
+    ]);
+  });
+
   it('lets a new step’s key follow its title but never renames a saved step', () => {
     let draft = draftFromDefinition(saved);
     draft = { ...draft, steps: addTaskStep(draft.steps) };

@@ -37,9 +37,10 @@ export function emptyDraft(): PlaybookDraft {
   return { name: '', description: '', ctaReason: 'other', enabled: true, steps: [] };
 }
 
+/** A saved playbook (or version) into the editor: only the definition's fields, since a save sends exactly those. */
 export function draftFromDefinition(definition: PlaybookDefinition): PlaybookDraft {
-  const { steps, ...rest } = definition;
-  return { ...rest, steps: steps.map((step) => ({ uid: nextUid(), isNew: false, step })) };
+  const { name, description, ctaReason, enabled, steps } = definition;
+  return { name, description, ctaReason, enabled, steps: steps.map((step) => ({ uid: nextUid(), isNew: false, step })) };
 }
 
 export function toDefinition(draft: PlaybookDraft): PlaybookDefinition {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CoveragePortfolio } from '@northstar/contracts';
-import { buildCoverageOption, stageIntensities } from './coverage-chart-options';
+import { buildCoverageOption, shownIntensity, shownPhase, stageIntensities } from './coverage-chart-options';
 
 const portfolio = (name: string, intensities: Record<string, number | null>): CoveragePortfolio => ({
   key: name,
@@ -21,6 +21,16 @@ const portfolio = (name: string, intensities: Record<string, number | null>): Co
 const labels = { stages: { handoff: 'H', onboarding: 'O', rollout: 'R', stable: 'S', renewal: 'N' }, team: 'Team', axis: 'per 30 days' };
 
 describe('coverage chart options', () => {
+  it('hides an intensity measured over less than one account-day', () => {
+    assert.equal(shownIntensity({ intensity: 217586.6, accountDays: 0 }), null);
+    assert.equal(shownIntensity({ intensity: 2.5, accountDays: 12 }), 2.5);
+    assert.equal(shownIntensity(undefined), null);
+    const p = { ...portfolio('x', { renewal: 9000, rollout: 1 }), phases: { early: null, middle: 1, late: 9000 } };
+    p.stages[0]!.accountDays = 0;
+    assert.equal(shownPhase(p, 'late'), null);
+    assert.equal(shownPhase(p, 'middle'), 1);
+  });
+
   it('reads intensities in working-stage order, null where the portfolio spent no time', () => {
     assert.deepEqual(stageIntensities(portfolio('a', { renewal: 4, onboarding: 6, handoff: 1 })), [1, 6, null, null, 4]);
   });

@@ -9,12 +9,28 @@ export const patternTone: Record<CoveragePattern, Tone> = {
   insufficient_data: 'neutral',
 };
 
+/**
+ * Effort per 30 account-days, or null when the accounts spent less than a whole day there: a touch
+ * logged minutes after a stage change would otherwise read as thousands per month.
+ */
+export function shownIntensity(stage: Pick<CoveragePortfolio['stages'][number], 'intensity' | 'accountDays'> | undefined): number | null {
+  if (!stage || stage.accountDays < 1) return null;
+  return stage.intensity;
+}
+
 /** A portfolio's effort per 30 account-days in each working stage, in stage order (null: no time spent there). */
 export function stageIntensities(portfolio: Pick<CoveragePortfolio, 'stages'>): (number | null)[] {
-  return COVERAGE_STAGES.map((stage) => {
-    const row = portfolio.stages.find((s) => s.stage === stage);
-    return row?.intensity ?? null;
-  });
+  return COVERAGE_STAGES.map((stage) => shownIntensity(portfolio.stages.find((s) => s.stage === stage)));
+}
+
+const PHASE_STAGES = { early: ['handoff', 'onboarding'], middle: ['rollout', 'stable'], late: ['renewal'] } as const;
+
+/** A phase's effort as the server computed it, or null when its stages add up to less than a day. */
+export function shownPhase(portfolio: Pick<CoveragePortfolio, 'stages' | 'phases'>, phase: keyof typeof PHASE_STAGES): number | null {
+  const days = portfolio.stages
+    .filter((s) => (PHASE_STAGES[phase] as readonly string[]).includes(s.stage))
+    .reduce((sum, s) => sum + s.accountDays, 0);
+  return days < 1 ? null : portfolio.phases[phase];
 }
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);

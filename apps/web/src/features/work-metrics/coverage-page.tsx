@@ -12,7 +12,7 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { Field, Input } from '../../ui/field';
 import { Card, Loading, PageHeader } from '../../ui/page-header';
 import { Table, Td, Th, Tr } from '../../ui/table';
-import { buildCoverageOption, patternTone } from './coverage-chart-options';
+import { buildCoverageOption, patternTone, shownIntensity, shownPhase } from './coverage-chart-options';
 import { ReportRange, useReportParams } from './report-range';
 import { formatDays } from './sop-view-model';
 import { useCoverage } from './work-metrics-api';
@@ -128,14 +128,14 @@ function PortfolioTable({ portfolios }: { portfolios: CoveragePortfolio[] }) {
             <Tr key={p.key} className={p.key === 'team' ? 'bg-zinc-50 font-medium' : undefined}>
               <Td className="whitespace-nowrap font-medium">{p.key === 'team' ? t('workMetrics.coverage.team') : p.name}</Td>
               <Td align="right">{format.number(p.accounts)}</Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 <span data-testid="coverage-pattern">
                   <Badge tone={patternTone[p.pattern]}>{t(`workMetrics.patterns.${p.pattern}`)}</Badge>
                 </span>
               </Td>
-              <Td align="right">{formatDays(p.phases.early, format.locale)}</Td>
-              <Td align="right">{formatDays(p.phases.middle, format.locale)}</Td>
-              <Td align="right">{formatDays(p.phases.late, format.locale)}</Td>
+              <Td align="right">{formatDays(shownPhase(p, 'early'), format.locale)}</Td>
+              <Td align="right">{formatDays(shownPhase(p, 'middle'), format.locale)}</Td>
+              <Td align="right">{formatDays(shownPhase(p, 'late'), format.locale)}</Td>
               {COVERAGE_STAGES.map((stage) => {
                 const s = p.stages.find((x) => x.stage === stage);
                 return (
@@ -144,7 +144,7 @@ function PortfolioTable({ portfolios }: { portfolios: CoveragePortfolio[] }) {
                     align="right"
                     title={s ? t('workMetrics.coverage.cellTitle', { touches: s.touches, tasks: s.tasks, days: s.accountDays }) : undefined}
                   >
-                    {formatDays(s?.intensity ?? null, format.locale)}
+                    {formatDays(shownIntensity(s), format.locale)}
                   </Td>
                 );
               })}

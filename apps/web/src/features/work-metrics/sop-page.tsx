@@ -159,7 +159,7 @@ function PlaybooksTable({ metrics }: { metrics: SopMetrics }) {
             <Fragment key={p.playbookId}>
               <Tr>
                 <Td className="font-medium">{p.name}</Td>
-                <Td>
+                <Td className="whitespace-nowrap">
                   <Badge tone={diagnosisTone[p.diagnosis]}>
                     <span data-testid="sop-diagnosis">{t(`workMetrics.diagnoses.${p.diagnosis}`)}</span>
                   </Badge>
@@ -202,7 +202,7 @@ function PlaybooksTable({ metrics }: { metrics: SopMetrics }) {
                                 {s.title}
                                 <SkipReasons counts={s.counts} />
                               </Td>
-                              <Td>
+                              <Td className="whitespace-nowrap">
                                 <Badge tone={diagnosisTone[s.diagnosis]}>{t(`workMetrics.diagnoses.${s.diagnosis}`)}</Badge>
                               </Td>
                               <CountCells counts={s.counts} poor={poor} />
