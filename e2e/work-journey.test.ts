@@ -229,7 +229,13 @@ describe('work journey: timeline, task inbox, rules', () => {
     await page.getByRole('button', { name: 'Rotate secret' }).click();
     const secret = await page.getByTestId('secret-value').innerText();
     assert.match(secret, /^whsec_/);
-    assert.ok(secret.startsWith((await page.getByTestId('secret-prefix').innerText()).replace('…', '')));
+    // The settings refetch after the rotation shows the new secret's prefix.
+    const prefix = await page
+      .getByTestId('secret-prefix')
+      .filter({ hasText: /^whsec_/ })
+      .innerText();
+    assert.ok(secret.startsWith(prefix.replace('…', '')), `${secret} starts with ${prefix}`);
+    await screenshot(page, 'work-04b-webhooks');
   });
 
   it('edits a playbook into versions, restores one, starts it on an account, and shows the SOP and coverage reports', async () => {
@@ -288,6 +294,8 @@ describe('work journey: timeline, task inbox, rules', () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     const work = page.getByTestId('account-work');
     await work.getByTestId('task-row').filter({ hasText: 'Kick-off call' }).waitFor();
+    await work.scrollIntoViewIfNeeded();
+    await screenshot(page, 'work-05b-account-work');
     assert.match(await work.innerText(), /Onboarding SOP/);
 
     await page.getByRole('link', { name: 'SOP execution', exact: true }).click();

@@ -8,6 +8,7 @@ import { registerStartCommand } from './commands/start-server';
 import { registerTiersCommand } from './commands/recompute-tiers';
 import { registerSegmentsCommand } from './commands/list-segments';
 import { registerUsageCommand } from './commands/rebuild-usage';
+import { registerTasksCommand } from './commands/list-tasks';
 import { registerHealthCommands } from './commands/health-command';
 import { cliIo } from './cli-io';
 
@@ -38,6 +39,7 @@ export function createProgram(options: { insideServer?: boolean } = {}): Command
   registerTiersCommand(program);
   registerSegmentsCommand(program);
   registerUsageCommand(program);
+  registerTasksCommand(program);
   registerHealthCommands(program);
   return program;
 }

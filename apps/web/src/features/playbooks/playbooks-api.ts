@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Playbook, PlaybookDefinition, PlaybookRun, PlaybookVersion, StartPlaybookRun } from '@northstar/contracts';
-import { api, apiRequest, type Query } from '../../api/client';
+import { api, apiRequest } from '../../api/client';
 
 export function usePlaybooks(includeArchived = false) {
   return useQuery({
@@ -47,13 +47,6 @@ export function useArchivePlaybook() {
   return useMutation({
     mutationFn: (playbookId: string) => api.delete(`/playbooks/${encodeURIComponent(playbookId)}`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['playbooks'] }),
-  });
-}
-
-export function usePlaybookRuns(query: Query) {
-  return useQuery({
-    queryKey: ['playbook-runs', query],
-    queryFn: () => api.get<{ items: PlaybookRun[]; nextCursor: string | null }>('/playbook-runs', query),
   });
 }
 
