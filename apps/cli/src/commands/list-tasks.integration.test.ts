@@ -16,8 +16,18 @@ describe('northstar tasks list (real process)', () => {
     try {
       await migrateDatabase(database);
       const services = createServices({ database });
-      const setup = await services.setupWorkspace({ name: 'Tasks Co', slug: 'tasks', adminEmail: 'admin@example.com', adminPassword: 'long-enough-pw' });
-      const bo = await services.users.addMemberWithPassword(setup.workspace.id, { email, name: 'Bo', password: 'long-enough-pw', role: 'csm' });
+      const setup = await services.setupWorkspace({
+        name: 'Tasks Co',
+        slug: 'tasks',
+        adminEmail: 'admin@example.com',
+        adminPassword: 'long-enough-pw',
+      });
+      const bo = await services.users.addMemberWithPassword(setup.workspace.id, {
+        email,
+        name: 'Bo',
+        password: 'long-enough-pw',
+        role: 'csm',
+      });
       const actor = { workspaceId: setup.workspace.id, userId: bo.id, role: 'csm' as const };
       const account = await services.accounts.createAccount(setup.workspace.id, { name: 'Acme Logistics' });
       await services.tasks.createTask(actor, { accountId: account.id, title: 'Send the plan', dueDate: '2000-01-02', priority: 'urgent' });
@@ -33,7 +43,10 @@ describe('northstar tasks list (real process)', () => {
   it('lists a member’s open tasks by due date, marking the overdue ones', async () => {
     const run = await runCli(['tasks', 'list', '--owner', email], target.env);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^DUE +PRIO +ACCOUNT +TITLE\n2000-01-02! urgent +Acme Logistics +Send the plan\n2999-01-01  normal +Acme Logistics +Book training\n\(! overdue\)\n$/);
+    assert.match(
+      run.stdout,
+      /^DUE +PRIO +ACCOUNT +TITLE\n2000-01-02! urgent +Acme Logistics +Send the plan\n2999-01-01 {2}normal +Acme Logistics +Book training\n\(! overdue\)\n$/,
+    );
   });
 
   it('prints JSON and other statuses on request, and names a bad option', async () => {

@@ -23,7 +23,10 @@ export function registerTasksCommand(program: Command): void {
       const items = await withServices('tasks list', async (services) => {
         const workspace = await services.workspaces.resolveWorkspace(options.workspace);
         const user = await services.users.findUserByEmail(options.owner);
-        if (!user) throw new AppError('USER_NOT_FOUND', `No member with the email ${options.owner}`, [{ field: '--owner', problem: 'no such member' }]);
+        if (!user)
+          throw new AppError('USER_NOT_FOUND', `No member with the email ${options.owner}`, [
+            { field: '--owner', problem: 'no such member' },
+          ]);
         const all: Task[] = [];
         let cursor: string | undefined;
         do {

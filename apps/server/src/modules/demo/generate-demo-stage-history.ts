@@ -26,7 +26,11 @@ function staysFor(account: DemoAccount, today: string): DemoStay[] {
   ];
   for (let year = 1; addDays(addYears(start, year), -90) <= end; year++) {
     const anniversary = addYears(start, year);
-    moves.push({ stage: 'renewal', at: addDays(anniversary, -90) }, { stage: 'renewed', at: anniversary }, { stage: 'stable', at: addDays(anniversary, 30) });
+    moves.push(
+      { stage: 'renewal', at: addDays(anniversary, -90) },
+      { stage: 'renewed', at: anniversary },
+      { stage: 'stable', at: addDays(anniversary, 30) },
+    );
   }
   // A stay begins before the end; a move on the reference day itself is left to the account's stage below.
   const kept = moves.filter((m) => m.at < end);

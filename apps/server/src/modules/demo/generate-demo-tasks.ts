@@ -114,8 +114,12 @@ export function generateDemoTasks(
       );
     }
     if (made.every((t) => t.status !== 'open')) {
-      const closedAt = made.map((t) => t.closedAt!).sort().at(-1)!;
-      const outcome: CtaOutcome = account.status === 'churned' ? 'unresolved' : playbookKey === 'risk' && random.chance(0.35) ? 'unresolved' : 'resolved';
+      const closedAt = made
+        .map((t) => t.closedAt!)
+        .sort()
+        .at(-1)!;
+      const outcome: CtaOutcome =
+        account.status === 'churned' ? 'unresolved' : playbookKey === 'risk' && random.chance(0.35) ? 'unresolved' : 'resolved';
       run.cta = { status: 'closed', outcome, closedAt };
     }
     runs.push(run);
@@ -199,11 +203,17 @@ function finish(
         : addDays(task.dueDate, random.int(-2, 5));
   const closedDay = day < created ? created : day;
   // Closed later the same day it was created, never before.
-  const closedAt = closedDay === created ? atTime(closedDay, 17, random.int(0, 59)) : atTime(closedDay, random.int(1, 16), random.int(0, 59));
+  const closedAt =
+    closedDay === created ? atTime(closedDay, 17, random.int(0, 59)) : atTime(closedDay, random.int(1, 16), random.int(0, 59));
   if (closedDay >= end) {
     // A customer who left takes its open work with it; for the others the work is simply not done yet.
     if (!churned) return { ...task, status: 'open', skipReason: null, closedAt: null };
-    return { ...task, status: 'skipped', skipReason: 'Customer churned', closedAt: atTime(end < created ? created : end, 17, random.int(0, 59)) };
+    return {
+      ...task,
+      status: 'skipped',
+      skipReason: 'Customer churned',
+      closedAt: atTime(end < created ? created : end, 17, random.int(0, 59)),
+    };
   }
   return {
     ...task,

@@ -75,10 +75,19 @@ const TYPE_WEIGHTS: Record<WorkingStage, readonly (readonly [TouchType, number])
 
 const TITLES: Record<TouchType, { en: readonly string[]; zh: readonly string[] }> = {
   note: { en: ['Internal note', 'Account update', 'Observation from the usage data'], zh: ['内部备注', '客户近况', '使用数据观察'] },
-  call: { en: ['Check-in call', 'Call with the champion', 'Quick call about open questions'], zh: ['例行电话沟通', '与业务推动者通话', '电话答疑'] },
-  meeting: { en: ['Kickoff meeting', 'Planning meeting', 'Renewal meeting', 'Working session'], zh: ['启动会', '规划会议', '续费沟通会', '工作坊'] },
+  call: {
+    en: ['Check-in call', 'Call with the champion', 'Quick call about open questions'],
+    zh: ['例行电话沟通', '与业务推动者通话', '电话答疑'],
+  },
+  meeting: {
+    en: ['Kickoff meeting', 'Planning meeting', 'Renewal meeting', 'Working session'],
+    zh: ['启动会', '规划会议', '续费沟通会', '工作坊'],
+  },
   email: { en: ['Sent best practices', 'Follow-up email', 'Sent the monthly report'], zh: ['发送最佳实践', '跟进邮件', '发送月度报告'] },
-  training: { en: ['Admin training', 'End-user training', 'Advanced features training'], zh: ['管理员培训', '最终用户培训', '高级功能培训'] },
+  training: {
+    en: ['Admin training', 'End-user training', 'Advanced features training'],
+    zh: ['管理员培训', '最终用户培训', '高级功能培训'],
+  },
   business_review: { en: ['Quarterly business review', 'Executive business review'], zh: ['季度业务回顾', '高层业务回顾'] },
 };
 

@@ -30,7 +30,15 @@ function coverageOf(plan: DemoPlan) {
   };
   const inPeriod = (iso: string | null) => iso !== null && iso >= period.start.toISOString() && iso < period.end.toISOString();
   return calculateCoverage({
-    accounts: plan.accounts.map((a) => ({ id: a.key, name: a.name, ownerId: a.ownerKey, tier: a.tier, stage: a.lifecycleStage, arr: a.arr, status: a.status })),
+    accounts: plan.accounts.map((a) => ({
+      id: a.key,
+      name: a.name,
+      ownerId: a.ownerKey,
+      tier: a.tier,
+      stage: a.lifecycleStage,
+      arr: a.arr,
+      status: a.status,
+    })),
     stays: work.stays.map((s) => ({
       accountId: s.accountKey,
       stage: s.stage,

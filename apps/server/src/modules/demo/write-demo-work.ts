@@ -112,7 +112,21 @@ export async function writeDemoWork(context: DemoWriteContext, plan: DemoPlan): 
   await insertJsonRows(
     db,
     'ctas',
-    ['id', 'workspace_id', 'account_id', 'reason', 'title', 'owner_id', 'status', 'outcome', 'cause_key', 'playbook_run_id', 'created_at', 'closed_at', 'closed_by'],
+    [
+      'id',
+      'workspace_id',
+      'account_id',
+      'reason',
+      'title',
+      'owner_id',
+      'status',
+      'outcome',
+      'cause_key',
+      'playbook_run_id',
+      'created_at',
+      'closed_at',
+      'closed_by',
+    ],
     work.runs.map((run) => ({
       id: ctaIds.get(run.key),
       workspace_id,
@@ -200,7 +214,19 @@ export async function writeDemoWork(context: DemoWriteContext, plan: DemoPlan): 
   await insertJsonRows(
     db,
     'touches',
-    ['id', 'workspace_id', 'account_id', 'type', 'occurred_at', 'author_id', 'lifecycle_stage', 'title', 'body', 'created_at', 'updated_at'],
+    [
+      'id',
+      'workspace_id',
+      'account_id',
+      'type',
+      'occurred_at',
+      'author_id',
+      'lifecycle_stage',
+      'title',
+      'body',
+      'created_at',
+      'updated_at',
+    ],
     work.touches.map((t, i) => ({
       id: touchIds[i],
       workspace_id,
@@ -220,7 +246,9 @@ export async function writeDemoWork(context: DemoWriteContext, plan: DemoPlan): 
     db,
     'touch_contacts',
     ['workspace_id', 'touch_id', 'contact_id'],
-    work.touches.flatMap((t, i) => t.contactKeys.map((contactKey) => ({ workspace_id, touch_id: touchIds[i], contact_id: id(contactKey) }))),
+    work.touches.flatMap((t, i) =>
+      t.contactKeys.map((contactKey) => ({ workspace_id, touch_id: touchIds[i], contact_id: id(contactKey) })),
+    ),
     uncounted,
   );
 

@@ -33,7 +33,7 @@ export function BacktestPage() {
         subtitle={t('health.backtest.subtitle')}
         actions={
           <>
-            <label className="flex items-center gap-1 text-xs text-zinc-600">
+            <label className="flex items-center gap-1 whitespace-nowrap text-xs text-zinc-600">
               {t('health.backtest.scorecard')}
               <Select
                 className="w-48"
@@ -42,7 +42,7 @@ export function BacktestPage() {
                 onChange={(e) => setScorecardId(e.target.value)}
               />
             </label>
-            <label className="flex items-center gap-1 text-xs text-zinc-600">
+            <label className="flex items-center gap-1 whitespace-nowrap text-xs text-zinc-600">
               {t('health.backtest.horizon')}
               <Select
                 className="w-32"
@@ -246,6 +246,7 @@ function SuggestionCard({ report, suggestion }: { report: BacktestReportDto; sug
             ? t('health.backtest.aucChangeUnknown')
             : t('health.backtest.aucChange', { change: `${change >= 0 ? '+' : '−'}${Math.abs(change).toFixed(3)}` })}
         </p>
+        {change !== null && change < 0 && <p className="text-xs text-zinc-600">{t('health.backtest.worse')}</p>}
         <table className="w-full text-xs">
           <thead className="text-left text-zinc-500">
             <tr>

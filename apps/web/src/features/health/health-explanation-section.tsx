@@ -13,6 +13,9 @@ import { changeTone, defaultExplanationRange, formatPoints, formatScore, localTo
 
 const TONE_CLASS = { up: 'text-emerald-700', down: 'text-red-700', flat: 'text-zinc-500' } as const;
 
+/** The server's line starts with its points ("−14: active users …"), already shown in their own column. */
+const withoutLeadingPoints = (text: string) => text.replace(/^[−+-]?\d+(?:\.\d+)?\s*[:：]\s*/, '');
+
 /** "What changed" between two dates the user picks (30 days before the latest score vs the latest by default). */
 export function HealthExplanationSection({ accountId, latestSnapshot }: { accountId: string; latestSnapshot: string }) {
   const { t } = useTranslation();
@@ -96,7 +99,7 @@ function ExplanationBody({ explanation }: { explanation: HealthExplanation }) {
               <span className={cx('w-12 shrink-0 text-right font-semibold tabular-nums', TONE_CLASS[changeTone(item.points)])}>
                 {item.points === null ? '—' : formatPoints(item.points)}
               </span>
-              <span className="min-w-0 flex-1">{item.text[lang]}</span>
+              <span className="min-w-0 flex-1">{withoutLeadingPoints(item.text[lang])}</span>
               {item.kind !== 'changed' && <Badge>{t(`health.explanation.kinds.${item.kind}`)}</Badge>}
             </li>
           ))}

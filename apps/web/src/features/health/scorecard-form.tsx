@@ -258,7 +258,7 @@ function MeasureEditor({
     <fieldset className="rounded-md border border-zinc-200 p-3" data-testid={`measure-${m.key}`}>
       <legend className="px-1 text-xs font-semibold text-zinc-800">{title}</legend>
       <div className="flex flex-wrap items-start gap-2">
-        <Field label={t('health.editor.key')} htmlFor={id('key')} error={err('key')} className="w-40">
+        <Field label={t('health.editor.key')} htmlFor={id('key')} error={err('key')} className="w-52">
           <Input
             id={id('key')}
             className="font-mono text-xs"
@@ -267,7 +267,7 @@ function MeasureEditor({
             onChange={(e) => onChange({ key: e.target.value })}
           />
         </Field>
-        <Field label={t('health.editor.kind')} htmlFor={id('kind')} className="w-48">
+        <Field label={t('health.editor.kind')} htmlFor={id('kind')} className="w-56">
           <Select
             id={id('kind')}
 
@@ -277,7 +277,7 @@ function MeasureEditor({
             onChange={(e) => onChange({ kind: e.target.value as MeasureKindName })}
           />
         </Field>
-        <Field label={t('health.editor.labelEn')} htmlFor={id('label-en')} error={err('label.en')} className="w-44">
+        <Field label={t('health.editor.labelEn')} htmlFor={id('label-en')} error={err('label.en')} className="w-52">
           <Input
             id={id('label-en')}
 
@@ -286,7 +286,7 @@ function MeasureEditor({
             onChange={(e) => onChange({ labelEn: e.target.value })}
           />
         </Field>
-        <Field label={t('health.editor.labelZh')} htmlFor={id('label-zh')} error={err('label.zh-CN')} className="w-36">
+        <Field label={t('health.editor.labelZh')} htmlFor={id('label-zh')} error={err('label.zh-CN')} className="w-44">
           <Input
             id={id('label-zh')}
 
@@ -308,7 +308,7 @@ function MeasureEditor({
         )}
       </div>
       <div className="mt-2 flex flex-wrap items-start gap-2">
-        <Field label={t('health.group')} htmlFor={id('group')} className="w-36">
+        <Field label={t('health.group')} htmlFor={id('group')} className="w-44">
           <Select
             id={id('group')}
 
@@ -326,7 +326,7 @@ function MeasureEditor({
           htmlFor={id('weight')}
           error={err('weight')}
           hint={share === null ? undefined : t('health.editor.shareOfGroup', { share })}
-          className="w-24"
+          className="w-28"
         >
           <Input
             id={id('weight')}

@@ -134,7 +134,7 @@ function NewScorecardCard({ scorecards }: { scorecards: readonly Scorecard[] }) 
             onChange={(e) => setForm({ ...form, name: e.target.value })}
           />
         </Field>
-        <Field label={t('health.scorecards.copyOf')} htmlFor="new-scorecard-copy" className="w-44">
+        <Field label={t('health.scorecards.copyOf')} htmlFor="new-scorecard-copy" className="w-56">
           <Select
             id="new-scorecard-copy"
 
