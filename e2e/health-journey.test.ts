@@ -132,11 +132,14 @@ describe('health journey', () => {
     assert.match((await inputs.locator('tr').filter({ hasText: 'Call went badly' }).textContent()) ?? '', /CSM sentiment.*2.*Ada Admin/);
   });
 
-  it('lets an admin change a measure weight, preview who moves band, save a version and see it in the history', async () => {
+  it('lets an admin change a measure weight, preview who moves band, save a version, export it and roll it back', async () => {
     await page.getByRole('link', { name: 'Scorecards', exact: true }).click();
     await page.getByRole('heading', { name: 'Health scorecards' }).waitFor();
     await page.getByTestId('scorecard-list').getByRole('link', { name: 'Default' }).click();
     await page.waitForURL(/\/health\/scorecards\/default$/);
+    const original = await server.api<{ measures: { key: string; weight: number }[] }>('GET', '/health/scorecards/default');
+    const originalNpsWeight = original.measures.find((m) => m.key === 'nps')?.weight;
+    assert.notEqual(originalNpsWeight, 80);
     const before = (await page.getByTestId('scorecard-current-version').textContent()) ?? '';
     const version = Number(/version (\d+)/.exec(before)?.[1]);
     assert.ok(version >= 1);
@@ -173,9 +176,24 @@ describe('health journey', () => {
       .waitFor();
     await screenshot(page, 'health-05-scorecard-history');
 
-    const saved = await server.api<{ version: number; measures: { key: string; weight: number }[] }>('GET', '/health/scorecards/default');
+    type Saved = { version: number; source: string; measures: { key: string; weight: number }[] };
+    const saved = await server.api<Saved>('GET', '/health/scorecards/default');
     assert.equal(saved.version, version + 1);
     assert.equal(saved.measures.find((m) => m.key === 'nps')?.weight, 80);
+
+    // Scorecards as code: the current version downloads as YAML.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export YAML' }).click()]);
+    assert.match(download.suggestedFilename(), /\.ya?ml$/);
+
+    // Rolling back saves a new version copying the old one.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId(`scorecard-version-${version}`).getByRole('button', { name: 'Roll back to this' }).click();
+    const rolledBack = page.getByTestId(`scorecard-version-${version + 2}`);
+    await rolledBack.waitFor();
+    assert.match((await rolledBack.textContent()) ?? '', /current.*rollback/);
+    const restored = await server.api<Saved>('GET', '/health/scorecards/default');
+    assert.equal(restored.version, version + 2);
+    assert.equal(restored.measures.find((m) => m.key === 'nps')?.weight, originalNpsWeight);
   });
 
   it('shows the portfolio: band counts, the distribution chart and the backtest page', async () => {

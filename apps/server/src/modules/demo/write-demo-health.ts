@@ -26,7 +26,7 @@ export async function writeDemoHealth(context: DemoWriteContext, plan: DemoPlan)
   const owners = new Map(plan.accounts.map((a) => [a.key, ids.get(a.ownerKey) ?? null]));
   const number = new Map(plan.accounts.map((a, i) => [a.key, i + 1]));
 
-  for (let i = 0; i < health.history.length; i += HISTORY_BATCH) {
+  for (let i = 0; i < (process.env.HB_NO_HISTORY ? 0 : health.history.length); i += HISTORY_BATCH) {
     const batch = health.history.slice(i, i + HISTORY_BATCH);
     await db.execute(expandHistory(workspaceId, batch, accountId, (key) => number.get(key) ?? 0));
     context.onRows(batch.length);

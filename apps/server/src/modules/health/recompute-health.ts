@@ -10,7 +10,7 @@ import { singleDateScope } from './facts-scope';
 import { loadHealthContext, type HealthContext } from './health-context';
 import { loadReferenceScores, upsertSnapshots, type SnapshotWrite } from './health-snapshots.repository';
 import { loadScorableAccounts } from './scorable-accounts.repository';
-import { createSessionRunner, scoreAccounts, type ScoredAccount } from './score-accounts';
+import { scoreAccounts, withGatheringSessions, type ScoredAccount } from './score-accounts';
 import { encodeMeasures } from './stored-snapshot';
 
 export type RecomputeOptions = { date?: string; accountIds?: readonly string[] | null };
@@ -34,13 +34,14 @@ function toSnapshotWrite({ account, result }: ScoredAccount): SnapshotWrite {
 
 /** Daily snapshots: recompute a day (today by default) and rebuild history. */
 export function createHealthRecompute({ database, clock }: { database: Database; clock: Clock }) {
-  const session = createSessionRunner(database);
 
   /** The accounts that were customers on `date`, scored with the current scorecards. */
   async function scoreDay(context: HealthContext, date: string, accountIds: readonly string[] | null): Promise<ScoredAccount[]> {
     const scope = singleDateScope(context.workspaceId, context.timeZone, date, accountIds);
-    const accounts = await session((query) => loadScorableAccounts(query, scope));
-    return scoreAccounts(database, context, scope, accounts);
+    return withGatheringSessions(database, async (session) => {
+      const accounts = await session((query) => loadScorableAccounts(query, scope));
+      return scoreAccounts(database, context, scope, accounts, context.scorecards, session);
+    });
   }
 
   /**

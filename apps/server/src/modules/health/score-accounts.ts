@@ -12,9 +12,22 @@ import { selectScorecard } from './select-scorecard';
 /** One account's score with the scorecard that gave it. */
 export type ScoredAccount = { account: ScorableAccount; scorecard: Scorecard; result: HealthScoreResult };
 
+/** Runs a unit of gathering work in a session. */
+export type SessionRunner = <T>(fn: (query: SessionQuery) => Promise<T>) => Promise<T>;
+
 /** A session per call: concurrent calls run on separate pooled connections on PostgreSQL. */
-export function createSessionRunner(database: Database) {
-  return <T>(fn: (query: SessionQuery) => Promise<T>) => withHealthSession(database, fn);
+export function createSessionRunner(database: Database): SessionRunner {
+  return (fn) => withHealthSession(database, fn);
+}
+
+/**
+ * Runs `fn` with the runner suited to the engine: on PostgreSQL a session per call (the large
+ * aggregates then run on two cores at once); on PGlite, which has one connection and serialises
+ * them anyway, every call in one session, saving a transaction and its settings per query.
+ */
+export async function withGatheringSessions<T>(database: Database, fn: (session: SessionRunner) => Promise<T>): Promise<T> {
+  if (database.engine === 'postgres') return fn(createSessionRunner(database));
+  return withHealthSession(database, (query) => fn((work) => work(query)));
 }
 
 /** Every distinct north-star source the scorecards name. */
@@ -43,9 +56,9 @@ export async function gatherFacts(
   scope: FactsScope,
   accounts: readonly ScorableAccount[],
   scorecards: readonly Scorecard[],
+  session: SessionRunner = createSessionRunner(database),
 ): Promise<GatheredFacts> {
   if (accounts.length === 0) return { accounts, facts: new Map(), memberships: new Map() };
-  const session = createSessionRunner(database);
   const usesSegments = scorecards.some((s) => (s.applicability.segmentIds?.length ?? 0) > 0);
   const [features, memberships] = await session(
     async (query) =>
@@ -74,6 +87,7 @@ export async function scoreAccounts(
   scope: FactsScope,
   accounts: readonly ScorableAccount[],
   scorecards: readonly Scorecard[] = context.scorecards,
+  session?: SessionRunner,
 ): Promise<ScoredAccount[]> {
-  return scoreGathered(await gatherFacts(database, context, scope, accounts, scorecards), scorecards);
+  return scoreGathered(await gatherFacts(database, context, scope, accounts, scorecards, session), scorecards);
 }
