@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../testing/test-database';
 import { DEFAULT_DEMO_PASSWORD, type DemoSummary } from './demo.service';
 import { generateDemoPlan } from './generate-demo-plan';
 import { countDemoWorkRows } from './generate-demo-work';
+import { DEMO_RULES } from './demo-rules';
 
 const today = '2026-05-01';
 
@@ -96,9 +97,9 @@ describe('demo service', () => {
     const workRows = countDemoWorkRows(generateDemoPlan({ seed: 7, today }));
     assert.equal(
       last.total,
-      8 + first.counts.accounts + first.counts.contacts + workRows + 2 * first.counts.productUsers + first.counts.usageEvents,
+      8 + first.counts.accounts + first.counts.contacts + workRows + DEMO_RULES.length + 2 * first.counts.productUsers + first.counts.usageEvents,
     );
-    assert.deepEqual([...new Set(progress.map((p) => p.step))], ['people', 'accounts', 'contacts', 'work', 'usage']);
+    assert.deepEqual([...new Set(progress.map((p) => p.step))], ['people', 'accounts', 'contacts', 'work', 'rules', 'usage']);
   });
 
   it('sends the usage through ingestion and rolls it up, so the usage API shows it at once', async () => {

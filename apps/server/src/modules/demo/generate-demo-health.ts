@@ -148,6 +148,7 @@ function experienceInputs(account: DemoAccount, t: Trajectory, grump: number, to
     if (!isCustomer(date) || !answered) continue;
     const risk = riskOn(t, date, grump);
     for (let r = 0; r < respondents; r++) {
+      if (!isCustomer(addDays(date, r))) continue;
       out.push({ accountKey: account.key, kind: 'nps', value: Math.round(noisy(8.6 - 4.6 * risk, 1.8, 0, 10)), observedAt: at(addDays(date, r), 10 + r), source: 'survey' });
     }
   }

@@ -81,6 +81,17 @@ export async function collectMeasureFacts(
   return facts;
 }
 
+/**
+ * A rollup's rows (alias d) of the scope's accounts within `daysBack` days up to their date,
+ * reached through the accounts: the planner may then walk each account's slice of the rollup's
+ * primary key (workspace, account, day) — what a long history needs, since usage_user_days has no
+ * index by day — or hash-join a scan when the window is most of the table.
+ */
+function fromAccountRollup(table: 'usage_account_days' | 'usage_user_days', scope: FactsScope, daysBack: number): string {
+  return `FROM accounts a JOIN ${table} d ON d.workspace_id = a.workspace_id AND d.account_id = a.id ${scope.join('d')}
+     WHERE a.workspace_id = $1 AND d.day BETWEEN w.asof - ${daysBack} AND w.asof ${scope.filter('a')}`;
+}
+
 /** `bit_or` masks of which features (by index) had a key present, BITS features per column. */
 function featureMaskColumns(features: readonly FeatureKeys[], keysOf: (f: FeatureKeys) => string[], column: string, condition: string, params: unknown[]) {
   const columns: string[] = [];
@@ -127,8 +138,7 @@ async function loadAccountUsage(query: SessionQuery, scope: FactsScope, countSou
        coalesce(sum(d.active_users) FILTER (WHERE ${recent}), 0)::int AS recent,
        coalesce(sum(d.active_users) FILTER (WHERE NOT (${recent})), 0)::int AS previous
        ${[...northStar, ...masks.columns].map((c) => `, ${c}`).join('')}
-     FROM usage_account_days d ${scope.join('d')}
-     WHERE d.workspace_id = $1 ${scope.filter('d', 'day', TREND_WINDOW)}
+     ${fromAccountRollup('usage_account_days', scope, TREND_WINDOW)}
      GROUP BY d.account_id`,
     params,
   );
@@ -155,8 +165,7 @@ async function loadActiveUsers(query: SessionQuery, scope: FactsScope, features:
   const rows = await query(
     `SELECT id, count(*)::int AS users ${outer}
      FROM (SELECT d.account_id::text AS id, d.user_id ${inner}
-           FROM usage_user_days d ${scope.join('d')}
-           WHERE d.workspace_id = $1 ${scope.filter('d', 'day', WINDOW)}
+           ${fromAccountRollup('usage_user_days', scope, WINDOW)}
            GROUP BY d.account_id, d.user_id) u
      GROUP BY id`,
     params,

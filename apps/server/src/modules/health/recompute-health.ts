@@ -15,6 +15,9 @@ import { encodeMeasures } from './stored-snapshot';
 
 export type RecomputeOptions = { date?: string; accountIds?: readonly string[] | null };
 
+/** Every table the input queries read. */
+const INPUT_TABLES = ['accounts', 'usage_account_days', 'usage_user_days', 'health_experience_inputs', 'health_north_star_targets', 'contacts', 'touches', 'touch_contacts', 'health_snapshots'];
+
 /** How far back a rebuild may go: the rollups a 60-day window needs are rarely kept longer. */
 export const MAX_REBUILD_DAYS = 800;
 
@@ -111,6 +114,9 @@ export function createHealthRecompute({ database, clock }: { database: Database;
     if (from < addDays(to, -MAX_REBUILD_DAYS)) {
       throw new AppError('VALIDATION_FAILED', `A rebuild spans at most ${MAX_REBUILD_DAYS} days`, [{ field: 'from', location: 'body', problem: `must be within ${MAX_REBUILD_DAYS} days of to` }]);
     }
+    // PGlite has no autovacuum: after a bulk load (an import, the demo) its planner would see the
+    // input tables as they were when last analysed, and a rebuild runs the same queries many times.
+    if (database.engine === 'pglite') await database.exec(`ANALYZE ${INPUT_TABLES.join(', ')}`);
     const dates = listDates(from, to);
     let snapshots = 0;
     for (const [i, date] of dates.entries()) {
