@@ -25,6 +25,11 @@ describe('generateDemoHealth', () => {
       assert.ok(h.breadth >= 1 && h.breadth <= 6 && h.dailyUsers > 0 && h.users >= 2);
     }
     assert.ok(health.history.length > 400);
+    // Tracked from early enough to score each churned account 90 days before it left, with its windows.
+    for (const account of plan.accounts.filter((a) => a.churnDate && a.churnDate > addDays(plan.usage.start, -300))) {
+      const h = health.history.find((x) => x.accountKey === account.key)!;
+      assert.ok(h.from <= addDays(account.churnDate!, -150) || h.from === addDays(account.contractStart, 7), `${account.key} from ${h.from}`);
+    }
   });
 
   it('records inputs in range, while the account was a customer, and a target for every account', () => {

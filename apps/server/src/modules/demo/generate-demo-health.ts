@@ -1,4 +1,4 @@
-import { addDays, atTime, daysBetween } from './demo-dates';
+import { addDays, addYears, atTime, daysBetween } from './demo-dates';
 import type { DemoAccount } from './demo-plan';
 import type { Random } from './demo-random';
 import { DEMO_USAGE_DAYS, type DemoUsage } from './generate-demo-usage';
@@ -41,6 +41,17 @@ export type DemoExperienceInput = {
 
 export type DemoHealth = { history: DemoUsageHistory[]; inputs: DemoExperienceInput[]; targets: { accountKey: string; target: number }[] };
 
+/** Days of usage kept before an account's outcome: a 90-day horizon, the 60 days its windows read, a month to spare. */
+const TRACKED_BEFORE_OUTCOME = 180;
+
+/** The churn date, or the last renewal passed (a year before the next), or the contract start for a first-year account. */
+function outcomeDate(account: DemoAccount, today: string): string {
+  if (account.churnDate) return account.churnDate;
+  if (!account.renewalDate) return account.contractStart;
+  const passed = account.renewalDate <= today ? account.renewalDate : addYears(account.renewalDate, -1);
+  return passed >= addYears(account.contractStart, 1) ? passed : account.contractStart;
+}
+
 /** The story behind an account's signals; the backtest should find it, through the noise. */
 type Trajectory = { kind: 'declining' | 'sudden' | 'false_alarm' | 'growing' | 'steady'; start: string; end: string };
 
@@ -63,7 +74,8 @@ export function generateDemoHealth(input: { today: string; accounts: readonly De
     // Every account draws the same numbers whatever its branch, so one account's data does not depend on another's.
     const draws = { story: random.next(), start: random.next(), peak: random.next(), breadth: random.next(), users: random.next(), target: random.next(), grump: random.next() };
     const raw = rawUsage.get(account.key);
-    const users = raw?.users ?? Math.max(2, Math.min(120, Math.round(account.licensedSeats * (0.35 + 0.45 * draws.users))));
+    // Accounts that left before the raw window have no raw usage to follow: fewer of their seats were ever used.
+    const users = raw?.users ?? Math.max(2, Math.min(120, Math.round(account.licensedSeats * (0.2 + 0.4 * draws.users))));
     const activeDays = raw ? raw.dailyEvents.filter((n) => n > 0) : [];
     const eventsPerDay = activeDays.length > 0 ? activeDays.reduce((s, n) => s + n, 0) / activeDays.length : Math.max(1, users * 0.12);
     const dailyUsers = Math.min(users, Math.max(0.5, eventsPerDay * 0.75));
@@ -71,7 +83,10 @@ export function generateDemoHealth(input: { today: string; accounts: readonly De
     // What churners used went narrower before they left; healthy accounts use most of the product.
     const breadth = trajectory.kind === 'declining' ? 2 + Math.floor(draws.breadth * 3) : 3 + Math.floor(draws.breadth * 4);
 
-    const from = maxDate(historyStart, addDays(account.contractStart, 7));
+    // Usage tracking began at different times: early enough to score the account 90 days before its
+    // outcome (churn, or the renewal it passed) with two months of windows behind it, not earlier
+    // than needed: half the rows of a full history, and the demo builds in half the time.
+    const from = maxDate(historyStart, maxDate(addDays(account.contractStart, 7), addDays(outcomeDate(account, input.today), -TRACKED_BEFORE_OUTCOME)));
     const to = minDate(addDays(windowStart, -1), account.churnDate ? addDays(account.churnDate, -1) : addDays(windowStart, -1));
     if (from <= to) {
       history.push({ accountKey: account.key, users, from, to, dailyUsers: round2(dailyUsers), breadth: Math.min(6, breadth), ...levelsFor(trajectory, draws, from, to) });
@@ -85,10 +100,10 @@ export function generateDemoHealth(input: { today: string; accounts: readonly De
 
 function pickTrajectory(account: DemoAccount, draws: { story: number; start: number }, windowStart: string, today: string): Trajectory {
   if (account.churnDate) {
-    const suddenOdds = account.churnReason === 'business_migration' || account.churnReason === 'business_restructuring' ? 0.55 : 0.2;
+    const suddenOdds = account.churnReason === 'business_migration' || account.churnReason === 'business_restructuring' ? 0.4 : 0.12;
     const end = account.churnDate;
     if (draws.story < suddenOdds) return { kind: 'sudden', start: addDays(end, -60), end };
-    return { kind: 'declining', start: addDays(end, -(150 + Math.floor(draws.start * 120))), end };
+    return { kind: 'declining', start: addDays(end, -(200 + Math.floor(draws.start * 130))), end };
   }
   const alarmOdds = account.tags.includes('at-risk') ? 0.35 : 0.08;
   if (draws.story < alarmOdds) {
@@ -125,7 +140,8 @@ function levelsFor(t: Trajectory, draws: { peak: number }, from: string, to: str
 function riskOn(t: Trajectory, date: string, grump: number): number {
   const base = 0.35 * grump * grump;
   const progress = (from: string, to: string) => Math.min(1, Math.max(0, daysBetween(from, date) / Math.max(1, daysBetween(from, to))));
-  if (t.kind === 'declining') return Math.max(base, progress(t.start, t.end));
+  // Complaints start well before usage has fallen far: the experience signals lead.
+  if (t.kind === 'declining') return Math.max(base, Math.sqrt(progress(t.start, t.end)));
   if (t.kind === 'sudden') return Math.max(base, 0.25 * progress(t.start, t.end));
   if (t.kind === 'false_alarm') return Math.max(base, date >= t.start && date <= t.end ? 0.7 * Math.sin(Math.PI * progress(t.start, t.end)) : 0);
   return base;

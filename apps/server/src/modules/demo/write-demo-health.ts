@@ -26,7 +26,7 @@ export async function writeDemoHealth(context: DemoWriteContext, plan: DemoPlan)
   const owners = new Map(plan.accounts.map((a) => [a.key, ids.get(a.ownerKey) ?? null]));
   const number = new Map(plan.accounts.map((a, i) => [a.key, i + 1]));
 
-  for (let i = 0; i < (process.env.HB_NO_HISTORY ? 0 : health.history.length); i += HISTORY_BATCH) {
+  for (let i = 0; i < health.history.length; i += HISTORY_BATCH) {
     const batch = health.history.slice(i, i + HISTORY_BATCH);
     await db.execute(expandHistory(workspaceId, batch, accountId, (key) => number.get(key) ?? 0));
     context.onRows(batch.length);
@@ -83,13 +83,12 @@ function expandHistory(workspaceId: string, batch: readonly DemoUsageHistory[], 
         least(users, floor(daily * level * wf * (0.6 + 0.8 * (hashint4(n * 100003 + dn) & 1023) / 1023.0) + (hashint4(n * 7919 + dn) & 1023) / 1024.0)::int) AS k
       FROM days
     ), ud AS (
-      SELECT DISTINCT ON (id, day, u) id, key, day, u, e, f1, f2 FROM (
-        SELECT id, key, day, 1 + (hashint4(n * 131 + dn * 17 + j) & 2147483647) % users AS u,
-          1 + ((hashint4(n * 31 + dn * 7 + j * 3) & 3) = 0)::int AS e,
-          ((hashint4(n * 31 + dn * 7 + j * 3) >> 4) & 255) % breadth AS f1,
-          ((hashint4(n * 31 + dn * 7 + j * 3) >> 12) & 255) % breadth AS f2
-        FROM picks, generate_series(1, k) j WHERE k > 0) x
-      ORDER BY id, day, u
+      -- The day's k users: a run of k consecutive user numbers from a hashed offset, so distinct without a sort.
+      SELECT id, key, day, 1 + ((hashint4(n * 131 + dn * 17) & 2147483647) + j) % users AS u,
+        1 + ((hashint4(n * 31 + dn * 7 + j * 3) & 3) = 0)::int AS e,
+        ((hashint4(n * 31 + dn * 7 + j * 3) >> 4) & 255) % breadth AS f1,
+        ((hashint4(n * 31 + dn * 7 + j * 3) >> 12) & 255) % breadth AS f2
+      FROM picks, generate_series(1, k) j WHERE k > 0
     ), user_rows AS (
       INSERT INTO usage_user_days (workspace_id, account_id, day, user_id, events, event_counts)
       SELECT ${workspaceId}::uuid, id, day, key || '-u' || u, e,

@@ -114,6 +114,27 @@ describe('health service', () => {
     assert.equal((await events()).length, afterSecond.length);
   });
 
+  it('rebuilds a day to the same score a recompute of that day gives (inputs read once, scored in memory)', async () => {
+    const account = await createAccount('Rebuild Co', { licensedSeats: 10 });
+    await insertUsageRange(t.database, ws.id, account.id, { from: '2026-03-01', to: '2026-04-29', users: 4 });
+    await nps(account.id, 9, '2026-03-01T09:00:00Z');
+    await nps(account.id, 3, '2026-04-10T09:00:00Z');
+    const input = (kind: 'csm_sentiment' | 'support_tickets', value: number, observedAt: string) =>
+      health().addExperienceInput(ws.id, { userId: null, via: 'api_token' }, account.id, { kind, value, observedAt });
+    await input('csm_sentiment', 4, '2026-04-01T09:00:00Z');
+    await input('support_tickets', 6, '2026-04-20T09:00:00Z');
+    await input('support_tickets', 2, '2026-04-29T09:00:00Z');
+    const day = async () => (await health().explainHealthChange(ws.id, account.id, { from: '2026-04-28', to: '2026-04-28' })).to;
+    await health().recomputeHealth(ws.id, { date: '2026-04-28', accountIds: [account.id] });
+    const recomputed = await day();
+    await health().rebuildHealth(ws.id, { from: '2026-04-27', to: '2026-04-28' });
+    const rebuilt = await day();
+    assert.equal(rebuilt.source, 'snapshot');
+    assert.deepEqual(rebuilt.measures, recomputed.measures);
+    assert.equal(rebuilt.measures.find((m) => m.key === 'nps')!.raw, 6);
+    assert.equal(rebuilt.measures.find((m) => m.key === 'support_tickets')!.raw, 6, 'the count of the 29th came later');
+  });
+
   it('explains what changed between two dates, largest move first, in English and Chinese', async () => {
     const account = await createAccount('Explained Co', { licensedSeats: 50 });
     await insertUsageDays(t.database, ws.id, account.id, everyDay('2026-03-31', 30, userIds(41)));

@@ -2,14 +2,22 @@ import type { AccountMeasureFacts } from './calculate-measure-inputs';
 import { experienceKey, northStarKey } from './calculate-measure-inputs';
 import type { FactsScope } from './facts-scope';
 import type { SessionQuery } from './health-session';
+import { calculateExperienceValues, STALE_DAYS, SURVEY_ROUND_DAYS, type ExperienceObservation } from './calculate-experience-values';
 import { loadDaysSinceKeyContact } from './key-contact-touches.repository';
 import type { NorthStarSource } from './scorecard';
 
 /** A mapped product feature: counted under these rollup keys (event name, or event␟property=value). */
 export type FeatureKeys = { name: string; accountKeys: string[]; userKeys: string[] };
 
-/** What to gather beyond the fixed inputs: the scorecards' north-star sources and the workspace's features. */
-export type FactsNeeds = { northStar: readonly NorthStarSource[]; features: readonly FeatureKeys[] };
+/**
+ * What to gather beyond the fixed inputs: the scorecards' north-star sources and the workspace's
+ * features; `experience`, inputs a rebuild read once for all its days, scored in memory as of `before`.
+ */
+export type FactsNeeds = {
+  northStar: readonly NorthStarSource[];
+  features: readonly FeatureKeys[];
+  experience?: { observations: readonly ExperienceObservation[]; before: number };
+};
 
 // Rollup windows: 30 days for the usage measures, and the 30 before them for the trend.
 const WINDOW = 29;
@@ -17,10 +25,6 @@ const TREND_WINDOW = 59;
 // Activity may begin a few days into the base period (weekends, holidays) without the account
 // being new: first activity within a week of the window's start counts as tracked throughout.
 const TREND_BASE_GRACE = 7;
-// Experience inputs older than a year say nothing about today; NPS and CSAT average the answers
-// of the 90 days up to the latest one (one survey round), other kinds take the latest value.
-const STALE_DAYS = 365;
-const SURVEY_ROUND_DAYS = 90;
 // One int per 30 features for the "which features were used" bitmask.
 const BITS = 30;
 
@@ -44,7 +48,7 @@ export async function collectMeasureFacts(
     session((query) => loadActiveUsers(query, scope, needs.features)),
     session((query) => loadNorthStarSums(query, scope, sumSources)),
     session(async (query) => ({
-      experience: await loadExperience(query, scope),
+      experience: needs.experience ? calculateExperienceValues(needs.experience.observations, needs.experience.before) : await loadExperience(query, scope),
       touches: await loadDaysSinceKeyContact(query, scope),
       targets: await loadTargets(query, scope),
     })),
@@ -194,19 +198,27 @@ async function loadNorthStarSums(query: SessionQuery, scope: FactsScope, sources
   return result;
 }
 
-/** Each kind's value as of the date: NPS and CSAT the mean of the latest survey round, others the latest value. */
+/**
+ * Each kind's value as of the date, by the rule of calculateExperienceValues (the latest survey
+ * round's mean, else the latest value; nothing older than a year). Hash aggregates only: sorting
+ * every input per recompute was the slowest part on PGlite.
+ */
 async function loadExperience(query: SessionQuery, scope: FactsScope) {
   const rows = await query<{ id: string; kind: string; custom_key: string; value: number }>(
-    `SELECT id, kind, custom_key,
-       (CASE WHEN kind IN ('nps', 'csat') THEN avg(value) FILTER (WHERE observed_at > latest - interval '${SURVEY_ROUND_DAYS} days')
-             ELSE (array_agg(value ORDER BY observed_at DESC, created_at DESC))[1] END)::float8 AS value
-     FROM (SELECT i.account_id::text AS id, i.kind, i.custom_key, i.value, i.observed_at, i.created_at, w.asof,
-             max(i.observed_at) OVER (PARTITION BY i.account_id, i.kind, i.custom_key) AS latest
-           FROM health_experience_inputs i ${scope.join('i')}
-           WHERE i.workspace_id = $1 AND i.observed_at < ((w.asof + 1)::timestamp AT TIME ZONE $2)
-             AND i.observed_at >= ((w.asof - ${STALE_DAYS + SURVEY_ROUND_DAYS})::timestamp AT TIME ZONE $2) ${scope.filter('i')}) x
-     WHERE latest >= ((asof - ${STALE_DAYS})::timestamp AT TIME ZONE $2)
-     GROUP BY id, kind, custom_key`,
+    `WITH x AS MATERIALIZED (
+       SELECT i.account_id, i.kind, i.custom_key, i.value, i.observed_at, w.asof
+       FROM health_experience_inputs i ${scope.join('i')}
+       WHERE i.workspace_id = $1 AND i.observed_at < ((w.asof + 1)::timestamp AT TIME ZONE $2)
+         AND i.observed_at >= ((w.asof - ${STALE_DAYS + SURVEY_ROUND_DAYS})::timestamp AT TIME ZONE $2) ${scope.filter('i')}
+     ), latest AS (
+       SELECT account_id, kind, custom_key, max(observed_at) AS at FROM x GROUP BY account_id, kind, custom_key
+     )
+     SELECT x.account_id::text AS id, x.kind, x.custom_key,
+       (CASE WHEN x.kind IN ('nps', 'csat') THEN avg(x.value) FILTER (WHERE x.observed_at > l.at - interval '${SURVEY_ROUND_DAYS} days')
+             ELSE max(x.value) FILTER (WHERE x.observed_at = l.at) END)::float8 AS value
+     FROM x JOIN latest l ON l.account_id = x.account_id AND l.kind = x.kind AND l.custom_key = x.custom_key
+     WHERE l.at >= ((x.asof - ${STALE_DAYS})::timestamp AT TIME ZONE $2)
+     GROUP BY x.account_id, x.kind, x.custom_key`,
     scope.params,
   );
   const byAccount = new Map<string, Map<string, number>>();
@@ -238,4 +250,25 @@ async function findEarlierUsage(query: SessionQuery, scope: FactsScope, ids: rea
     params,
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/** Every input observed in [from, until) (epoch ms), for a rebuild to score in memory; null when there are more than `limit`. */
+export async function loadExperienceObservations(
+  query: SessionQuery,
+  workspaceId: string,
+  range: { from: number; until: number },
+  limit: number,
+): Promise<ExperienceObservation[] | null> {
+  const window = [workspaceId, new Date(range.from).toISOString(), new Date(range.until).toISOString()];
+  const [count] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM health_experience_inputs WHERE workspace_id = $1 AND observed_at >= $2::timestamptz AND observed_at < $3::timestamptz`,
+    window,
+  );
+  if (Number(count?.n ?? 0) > limit) return null;
+  const rows = await query<{ account_id: string; kind: string; custom_key: string; value: number; at: number }>(
+    `SELECT account_id::text AS account_id, kind, custom_key, value, (extract(epoch FROM observed_at) * 1000)::float8 AS at
+     FROM health_experience_inputs WHERE workspace_id = $1 AND observed_at >= $2::timestamptz AND observed_at < $3::timestamptz`,
+    window,
+  );
+  return rows.map((r) => ({ accountId: r.account_id, kind: r.kind, customKey: r.custom_key, value: Number(r.value), observedAt: Number(r.at) }));
 }

@@ -10,10 +10,16 @@ import { singleDateScope } from './facts-scope';
 import { loadHealthContext, type HealthContext } from './health-context';
 import { loadReferenceScores, upsertSnapshots, type SnapshotWrite } from './health-snapshots.repository';
 import { loadScorableAccounts } from './scorable-accounts.repository';
+import { STALE_DAYS, SURVEY_ROUND_DAYS } from './calculate-experience-values';
+import { withHealthSession } from './health-session';
+import { loadExperienceObservations, type FactsNeeds } from './measure-facts.repository';
 import { scoreAccounts, withGatheringSessions, type ScoredAccount } from './score-accounts';
 import { encodeMeasures } from './stored-snapshot';
 
 export type RecomputeOptions = { date?: string; accountIds?: readonly string[] | null };
+
+/** Beyond this many experience inputs a rebuild queries them per day rather than holding them all in memory. */
+const MAX_PRELOADED_INPUTS = 300_000;
 
 /** Every table the input queries read. */
 const INPUT_TABLES = ['accounts', 'usage_account_days', 'usage_user_days', 'health_experience_inputs', 'health_north_star_targets', 'contacts', 'touches', 'touch_contacts', 'health_snapshots'];
@@ -39,11 +45,34 @@ function toSnapshotWrite({ account, result }: ScoredAccount): SnapshotWrite {
 export function createHealthRecompute({ database, clock }: { database: Database; clock: Clock }) {
 
   /** The accounts that were customers on `date`, scored with the current scorecards. */
-  async function scoreDay(context: HealthContext, date: string, accountIds: readonly string[] | null): Promise<ScoredAccount[]> {
+  async function scoreDay(
+    context: HealthContext,
+    date: string,
+    accountIds: readonly string[] | null,
+    experience?: FactsNeeds['experience'],
+  ): Promise<ScoredAccount[]> {
     const scope = singleDateScope(context.workspaceId, context.timeZone, date, accountIds);
     return withGatheringSessions(database, async (session) => {
       const accounts = await session((query) => loadScorableAccounts(query, scope));
-      return scoreAccounts(database, context, scope, accounts, context.scorecards, session);
+      return scoreAccounts(database, context, scope, accounts, context.scorecards, session, experience);
+    });
+  }
+
+  /**
+   * What a rebuild reads once instead of once per day: each day's end (epoch ms, in the
+   * workspace's zone) and, unless there are very many, every experience input of the range.
+   */
+  async function loadRebuildInputs(context: HealthContext, from: string, to: string) {
+    return withHealthSession(database, async (query) => {
+      const ends = await query<{ day: string; end_ms: number }>(
+        `SELECT d::date::text AS day, (extract(epoch FROM ((d::date + 1)::timestamp AT TIME ZONE $3)) * 1000)::float8 AS end_ms
+         FROM generate_series($1::date, $2::date, interval '1 day') d`,
+        [from, to, context.timeZone],
+      );
+      const endOf = new Map(ends.map((r) => [r.day, Number(r.end_ms)]));
+      const first = endOf.get(from)! - (STALE_DAYS + SURVEY_ROUND_DAYS + 1) * 86_400_000;
+      const observations = await loadExperienceObservations(query, context.workspaceId, { from: first, until: endOf.get(to)! }, MAX_PRELOADED_INPUTS);
+      return { endOf, observations };
     });
   }
 
@@ -118,9 +147,11 @@ export function createHealthRecompute({ database, clock }: { database: Database;
     // input tables as they were when last analysed, and a rebuild runs the same queries many times.
     if (database.engine === 'pglite') await database.exec(`ANALYZE ${INPUT_TABLES.join(', ')}`);
     const dates = listDates(from, to);
+    const preloaded = await loadRebuildInputs(context, from, to);
     let snapshots = 0;
     for (const [i, date] of dates.entries()) {
-      const scored = await scoreDay(context, date, null);
+      const experience = preloaded.observations ? { observations: preloaded.observations, before: preloaded.endOf.get(date)! } : undefined;
+      const scored = await scoreDay(context, date, null, experience);
       // Today's events belong to the scheduled recompute, which compares with what users saw.
       await writeDay(context, date, scored, false, null);
       snapshots += scored.length;

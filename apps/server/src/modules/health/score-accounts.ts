@@ -4,7 +4,7 @@ import { calculateMeasureInputs, northStarKey, type AccountMeasureFacts } from '
 import type { FactsScope } from './facts-scope';
 import type { HealthContext } from './health-context';
 import { withHealthSession, type SessionQuery } from './health-session';
-import { collectMeasureFacts } from './measure-facts.repository';
+import { collectMeasureFacts, type FactsNeeds } from './measure-facts.repository';
 import { loadFeatureKeys, loadSegmentMemberships, type ScorableAccount } from './scorable-accounts.repository';
 import type { NorthStarSource, Scorecard } from './scorecard';
 import { selectScorecard } from './select-scorecard';
@@ -57,6 +57,7 @@ export async function gatherFacts(
   accounts: readonly ScorableAccount[],
   scorecards: readonly Scorecard[],
   session: SessionRunner = createSessionRunner(database),
+  experience?: FactsNeeds['experience'],
 ): Promise<GatheredFacts> {
   if (accounts.length === 0) return { accounts, facts: new Map(), memberships: new Map() };
   const usesSegments = scorecards.some((s) => (s.applicability.segmentIds?.length ?? 0) > 0);
@@ -67,7 +68,7 @@ export async function gatherFacts(
         usesSegments ? await loadSegmentMemberships(query, context.workspaceId) : new Map<string, string[]>(),
       ] as const,
   );
-  const facts = await collectMeasureFacts(session, scope, accounts, { northStar: listNorthStarSources(scorecards), features });
+  const facts = await collectMeasureFacts(session, scope, accounts, { northStar: listNorthStarSources(scorecards), features, ...(experience ? { experience } : {}) });
   return { accounts, facts, memberships };
 }
 
@@ -88,6 +89,7 @@ export async function scoreAccounts(
   accounts: readonly ScorableAccount[],
   scorecards: readonly Scorecard[] = context.scorecards,
   session?: SessionRunner,
+  experience?: FactsNeeds['experience'],
 ): Promise<ScoredAccount[]> {
-  return scoreGathered(await gatherFacts(database, context, scope, accounts, scorecards, session), scorecards);
+  return scoreGathered(await gatherFacts(database, context, scope, accounts, scorecards, session, experience), scorecards);
 }
