@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../testing/test-database';
 import { DEFAULT_DEMO_PASSWORD, type DemoSummary } from './demo.service';
 import { generateDemoPlan } from './generate-demo-plan';
 import { countDemoWorkRows } from './generate-demo-work';
+import { countDemoHealthRows } from './generate-demo-health';
 import { DEMO_RULES } from './demo-rules';
 
 const today = '2026-05-01';
@@ -94,12 +95,13 @@ describe('demo service', () => {
   it('reports progress up to the total rows', () => {
     const last = progress.at(-1)!;
     assert.equal(last.done, last.total);
-    const workRows = countDemoWorkRows(generateDemoPlan({ seed: 7, today }));
+    const plan = generateDemoPlan({ seed: 7, today });
+    const workRows = countDemoWorkRows(plan);
     assert.equal(
       last.total,
-      8 + first.counts.accounts + first.counts.contacts + workRows + DEMO_RULES.length + 2 * first.counts.productUsers + first.counts.usageEvents,
+      8 + first.counts.accounts + first.counts.contacts + workRows + DEMO_RULES.length + countDemoHealthRows(plan.health) + 2 * first.counts.productUsers + first.counts.usageEvents,
     );
-    assert.deepEqual([...new Set(progress.map((p) => p.step))], ['people', 'accounts', 'contacts', 'work', 'rules', 'usage']);
+    assert.deepEqual([...new Set(progress.map((p) => p.step))], ['people', 'accounts', 'contacts', 'work', 'rules', 'health', 'usage']);
   });
 
   it('sends the usage through ingestion and rolls it up, so the usage API shows it at once', async () => {

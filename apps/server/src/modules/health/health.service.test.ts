@@ -135,6 +135,24 @@ describe('health service', () => {
     assert.equal(rebuilt.measures.find((m) => m.key === 'support_tickets')!.raw, 6, 'the count of the 29th came later');
   });
 
+  it('rescores the accounts whose new usage a rollup run settled', async () => {
+    const account = await createAccount('Rollup Co', { licensedSeats: 4, externalId: 'rollup-co' });
+    await t.services.usageAnalytics.rollUpNewEvents();
+    await health().afterUsageRollup(); // the first call only marks where the rollup stands
+    const sent = await t.services.usage.ingestEvents(ws.id, [
+      { type: 'track', userId: 'rollup-user', event: 'Report Created', context: { groupId: 'rollup-co' }, timestamp: '2026-05-01T11:00:00Z' },
+    ]);
+    assert.equal(sent.accepted, 1);
+    assert.equal((await health().getAccountHealth(ws.id, account.id, {})).date, null);
+    // Events settle 15 s after they arrive; the trigger runs at most every 30 s.
+    clock.advance(31_000);
+    await t.services.usageAnalytics.rollUpNewEvents();
+    await health().afterUsageRollup();
+    const scored = await health().getAccountHealth(ws.id, account.id, {});
+    assert.equal(scored.date, '2026-05-01');
+    assert.deepEqual(scored.measures.find((m) => m.key === 'seat_utilisation')!.detail, { count: 1, of: 4 });
+  });
+
   it('explains what changed between two dates, largest move first, in English and Chinese', async () => {
     const account = await createAccount('Explained Co', { licensedSeats: 50 });
     await insertUsageDays(t.database, ws.id, account.id, everyDay('2026-03-31', 30, userIds(41)));
