@@ -8,7 +8,7 @@ describe('northstar demo (real process)', () => {
 
   before(async () => {
     target = await createTestEnv();
-    first = await runCli(['demo', '--seed', '7', '--today', '2026-05-01', '--json'], target.env);
+    first = await runCli(['demo', '--seed', '7', '--today', '2026-05-01', '--json'], target.env, 600_000);
   });
   after(async () => {
     await target.cleanup();
@@ -50,7 +50,7 @@ describe('northstar demo (real process)', () => {
   });
 
   it('refuses to run again over the demo without --reset, exiting 1', async () => {
-    const again = await runCli(['demo', '--seed', '7', '--today', '2026-05-01', '--json'], target.env);
+    const again = await runCli(['demo', '--seed', '7', '--today', '2026-05-01', '--json'], target.env, 600_000);
     assert.equal(again.code, 1);
     assert.equal(again.stdout, '');
     assert.match(again.stderr, /already exists.*--reset/);

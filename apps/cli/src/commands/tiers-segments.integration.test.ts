@@ -9,7 +9,7 @@ describe('northstar tiers recompute and segments list (real process)', () => {
 
   before(async () => {
     target = await createTestEnv();
-    const demo = await runCli(['demo', '--seed', '5', '--today', '2026-05-01', '--json'], target.env);
+    const demo = await runCli(['demo', '--seed', '5', '--today', '2026-05-01', '--json'], target.env, 600_000);
     assert.equal(demo.code, 0, demo.stderr);
   });
   after(async () => {

@@ -122,6 +122,20 @@ describe('demo service', () => {
     assert.equal(await count('SELECT count(*) AS n FROM usage_events WHERE workspace_id = $1 AND account_id IS NULL', [ws]), 0);
   });
 
+  it('arrives with 90 days of health history, experience inputs and the north star configured (issue #5)', async () => {
+    const ws = first.workspace.id;
+    const days = await database.query('SELECT min(date)::text AS first, max(date)::text AS last, count(DISTINCT date)::int AS n FROM health_snapshots WHERE workspace_id = $1', [ws]);
+    assert.deepEqual(days.rows[0], { first: '2026-01-31', last: today, n: 90 });
+    assert.ok((await count('SELECT count(*) AS n FROM health_experience_inputs WHERE workspace_id = $1', [ws])) > 10_000);
+    const scorecard = await services.health.getScorecard(ws, 'default');
+    assert.deepEqual(scorecard.measures.find((m) => m.kind === 'north_star')!.northStar, { event: 'Order Processed', aggregate: 'count' });
+    const bands = await database.query(
+      'SELECT band, count(*)::int AS n FROM health_snapshots WHERE workspace_id = $1 AND date = $2 GROUP BY band ORDER BY band',
+      [ws, today],
+    );
+    assert.ok(bands.rows.length >= 3, `every band is represented: ${JSON.stringify(bands.rows)}`);
+  });
+
   it('refuses to build over an existing demo workspace without reset', async () => {
     await assert.rejects(services.demo.createDemo({ seed: 8, today }), (error: Error & { code?: string }) => {
       assert.equal(error.code, 'WORKSPACE_SLUG_TAKEN');
