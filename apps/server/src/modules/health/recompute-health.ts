@@ -145,7 +145,7 @@ export function createHealthRecompute({ database, clock }: { database: Database;
     }
     // PGlite has no autovacuum: after a bulk load (an import, the demo) its planner would see the
     // input tables as they were when last analysed, and a rebuild runs the same queries many times.
-    if (database.engine === 'pglite') await database.exec(`ANALYZE ${INPUT_TABLES.join(', ')}`);
+    if (database.engine === 'pglite' && !process.env.HB_NO_ANALYZE) await database.exec(`ANALYZE ${INPUT_TABLES.join(', ')}`);
     const dates = listDates(from, to);
     const preloaded = await loadRebuildInputs(context, from, to);
     let snapshots = 0;
