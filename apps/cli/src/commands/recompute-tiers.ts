@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { TierRecomputeResult } from '@northstar/contracts';
 import { withServices } from '../cli-context';
 import { cliIo } from '../cli-io';
@@ -10,11 +10,12 @@ export function registerTiersCommand(program: Command): void {
     .command('recompute')
     .description('Recompute every account’s tier now and print the counts and ARR shares')
     .option('--workspace <slug>', 'workspace (optional when there is only one)')
+    .option('--today <date>', 'reference date YYYY-MM-DD for the engagement window (default: today)', parseDate)
     .option('--json', 'print the result as JSON')
-    .action(async (options: { workspace?: string; json?: boolean }) => {
+    .action(async (options: { workspace?: string; today?: string; json?: boolean }) => {
       const result = await withServices('tiers recompute', async (services) => {
         const workspace = await services.workspaces.resolveWorkspace(options.workspace);
-        return { slug: workspace.slug, ...(await services.tiers.recomputeTiers(workspace.id)) };
+        return { slug: workspace.slug, ...(await services.tiers.recomputeTiers(workspace.id, options.today ? { today: options.today } : {})) };
       });
       cliIo().stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatTierRecompute(result.slug, result));
     });
@@ -26,6 +27,14 @@ export function formatTierRecompute(slug: string, result: TierRecomputeResult): 
       `  ${s.tier}  ${String(s.accounts).padStart(6)} accounts (${percent(s.accountShare).padStart(4)})  ${percent(s.arrShare).padStart(4)} of ARR`,
   );
   return [`Tiers of ${slug}: ${result.accounts} accounts, ${result.changed} changed.`, ...lines, ''].join('\n');
+}
+
+function parseDate(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('the date must be a real calendar date as YYYY-MM-DD');
+  }
+  return value;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;

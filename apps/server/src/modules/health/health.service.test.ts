@@ -153,6 +153,25 @@ describe('health service', () => {
     assert.deepEqual(scored.measures.find((m) => m.key === 'seat_utilisation')!.detail, { count: 1, of: 4 });
   });
 
+  it('counts days since the last touch with a key person still at the account, as of each date', async () => {
+    const account = await createAccount('Relationship Co');
+    const champion = await t.services.accounts.createContact(ws.id, account.id, { name: 'Champion', isKeyPerson: true });
+    const sponsor = await t.services.accounts.createContact(ws.id, account.id, { name: 'Sponsor', isKeyPerson: true, leftAt: '2026-04-25' });
+    await t.services.accounts.createContact(ws.id, account.id, { name: 'End user', isKeyPerson: false, lastContactedAt: '2026-04-30T10:00:00Z' });
+    const actor = { workspaceId: ws.id, userId: ws.admin.id, role: 'admin' as const };
+    await t.services.timeline.createTouch(actor, account.id, { type: 'call', title: 'QBR prep', occurredAt: '2026-04-20T10:00:00Z', contactIds: [champion.id] });
+    await t.services.timeline.createTouch(actor, account.id, { type: 'meeting', title: 'Sponsor lunch', occurredAt: '2026-04-24T10:00:00Z', contactIds: [sponsor.id] });
+    const daysOn = async (date: string) =>
+      (await health().explainHealthChange(ws.id, account.id, { from: date, to: date })).to.measures.find((m) => m.key === 'days_since_key_contact')!.raw;
+    assert.equal(await daysOn('2026-04-21'), 1, 'the champion’s call; the lunch came later');
+    assert.equal(await daysOn('2026-04-24'), 0, 'the sponsor lunch');
+    assert.equal(await daysOn('2026-05-01'), 11, 'the sponsor has left and the end user is not a key person: the call of the 20th');
+    assert.equal(await daysOn('2026-04-01'), null, 'no touch with a key person yet');
+    // A contact date set without a logged touch (an import, a CRM) counts as well.
+    await t.services.accounts.createContact(ws.id, account.id, { name: 'Admin', isKeyPerson: true, lastContactedAt: '2026-04-28T10:00:00Z' });
+    assert.equal(await daysOn('2026-05-01'), 3);
+  });
+
   it('explains what changed between two dates, largest move first, in English and Chinese', async () => {
     const account = await createAccount('Explained Co', { licensedSeats: 50 });
     await insertUsageDays(t.database, ws.id, account.id, everyDay('2026-03-31', 30, userIds(41)));
