@@ -11,7 +11,8 @@ import type { Database } from '@northstar/server';
 export async function buildBenchPortfolio(database: Database, options: { accounts: number; days: number; today: string }): Promise<string> {
   const { accounts, days, today } = options;
   const q = (text: string, params: unknown[] = []) => database.query(text, params);
-  const ws = (await q(`INSERT INTO workspaces (name, slug) VALUES ('Bench', 'bench-' || floor(random() * 1e9)::text) RETURNING id`)).rows[0]!.id as string;
+  const ws = (await q(`INSERT INTO workspaces (name, slug) VALUES ('Bench', 'bench-' || floor(random() * 1e9)::text) RETURNING id`))
+    .rows[0]!.id as string;
   await q(
     `INSERT INTO accounts (workspace_id, name, external_id, arr, licensed_seats, tier, status, contract_start)
      SELECT $1::uuid, 'Bench ' || n, 'bench-' || lpad(n::text, 7, '0'), (1000 + (hashint4(n) & 65535))::numeric, 3 + (hashint4(n + 7) & 15),
@@ -20,7 +21,10 @@ export async function buildBenchPortfolio(database: Database, options: { account
     [ws, accounts, today],
   );
   // Number the accounts so the hashes are per account, independent of uuid order.
-  await q(`CREATE TABLE bench_accounts AS SELECT id, row_number() OVER (ORDER BY external_id)::int AS n FROM accounts WHERE workspace_id = $1`, [ws]);
+  await q(
+    `CREATE TABLE bench_accounts AS SELECT id, row_number() OVER (ORDER BY external_id)::int AS n FROM accounts WHERE workspace_id = $1`,
+    [ws],
+  );
   for (const [name, event] of [
     ['Dashboards', 'Dashboard Viewed'],
     ['Orders', 'Order Processed'],
@@ -30,7 +34,10 @@ export async function buildBenchPortfolio(database: Database, options: { account
   ]) {
     await q(`INSERT INTO product_features (workspace_id, name, event_name) VALUES ($1, $2, $3)`, [ws, name, event]);
   }
-  await q(`INSERT INTO health_north_star_targets (workspace_id, account_id, target, updated_at) SELECT $1, id, 40 + (hashint4(n * 3) & 63), now() FROM bench_accounts`, [ws]);
+  await q(
+    `INSERT INTO health_north_star_targets (workspace_id, account_id, target, updated_at) SELECT $1, id, 40 + (hashint4(n * 3) & 63), now() FROM bench_accounts`,
+    [ws],
+  );
   await q(
     `INSERT INTO health_experience_inputs (workspace_id, account_id, kind, value, observed_at, source, created_at)
      SELECT $1, id, 'nps', (hashint4(n * 5) & 1023) % 11, $2::date - 20, 'bench', now() FROM bench_accounts WHERE n % 3 = 0`,
@@ -61,6 +68,7 @@ export async function buildBenchPortfolio(database: Database, options: { account
     );
   }
   await q(`DROP TABLE bench_accounts`);
-  for (const table of ['usage_user_days', 'usage_account_days', 'accounts', 'health_experience_inputs', 'health_north_star_targets']) await q(`ANALYZE ${table}`);
+  for (const table of ['usage_user_days', 'usage_account_days', 'accounts', 'health_experience_inputs', 'health_north_star_targets'])
+    await q(`ANALYZE ${table}`);
   return ws;
 }

@@ -47,7 +47,9 @@ async function run(engine: 'postgres' | 'pglite', database: Database): Promise<R
   log(`[${engine}] building ${ACCOUNTS.toLocaleString('en-US')} accounts × ${DAYS} days of rollups…`);
   const workspaceId = await buildBenchPortfolio(database, { accounts: ACCOUNTS, days: DAYS, today: TODAY });
   const build = seconds(start);
-  const counts = (await database.query(`SELECT (SELECT count(*) FROM usage_account_days)::int AS ad, (SELECT count(*) FROM usage_user_days)::int AS ud`)).rows[0]!;
+  const counts = (
+    await database.query(`SELECT (SELECT count(*) FROM usage_account_days)::int AS ad, (SELECT count(*) FROM usage_user_days)::int AS ud`)
+  ).rows[0]!;
   log(`[${engine}] built in ${build.toFixed(0)} s: ${counts.ad} account-days, ${counts.ud} user-days`);
 
   // Baseline, run twice so both sides read warm caches: the plain 30-day rollup aggregate.
@@ -140,7 +142,18 @@ const rows = results.map((r) => [
   `${r.rebuild.toFixed(0)} s (${(r.rebuild / r.rebuildDays).toFixed(1)} s/day)`,
   r.snapshotBytes,
 ]);
-const header = ['engine', 'accounts', 'account-days / user-days', 'baseline', 'recompute 1 day', 'vs baseline', 'again (warm)', 'target', `rebuild ${REBUILD_DAYS} days`, 'snapshots size'];
+const header = [
+  'engine',
+  'accounts',
+  'account-days / user-days',
+  'baseline',
+  'recompute 1 day',
+  'vs baseline',
+  'again (warm)',
+  'target',
+  `rebuild ${REBUILD_DAYS} days`,
+  'snapshots size',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
 process.stdout.write(`\nHealth scoring benchmark (${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end)\n`);

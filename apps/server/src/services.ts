@@ -44,7 +44,12 @@ export function createServices({ database, clock = systemClock }: { database: Da
     afterRecordsWritten: (workspaceId) => lifecycle.evaluateStageRules(workspaceId),
   });
   const health = createHealthService({ database, clock });
-  const tiers = createTiersService({ database, clock, loadEngagement: usageAnalytics.loadSeatEngagement, loadHealth: health.loadLatestScores });
+  const tiers = createTiersService({
+    database,
+    clock,
+    loadEngagement: usageAnalytics.loadSeatEngagement,
+    loadHealth: health.loadLatestScores,
+  });
   const segments = createSegmentsService({
     database,
     clock,
@@ -141,6 +146,9 @@ export function createServices({ database, clock = systemClock }: { database: Da
         // page opens on a trend (issue #5).
         await health.setNorthStarSource(workspaceId, null, DEMO_NORTH_STAR, { note: 'north star: orders processed', skipRescore: true });
         await health.rebuildHealth(workspaceId, { days: 90, to: today, allowFuture: true });
+        // Again, now that health exists: accounts without usage fall back to it for engagement,
+        // so the demo ends in the state the hourly job would leave it in.
+        await tiers.recomputeTiers(workspaceId, { today });
         // Last: the demo's rules react to changes after the build, not to the build's own events.
         await rules.followEventsFromNow(workspaceId);
       },

@@ -194,7 +194,10 @@ export const ScorecardListSchema = StrictObject({ items: Type.Array(ScorecardSch
 export type ScorecardList = Static<typeof ScorecardListSchema>;
 
 export const ScorecardVersionSummarySchema = StrictObject({ ...versionMeta, isCurrent: Type.Boolean() });
-export const ScorecardVersionListSchema = StrictObject({ scorecardId: ScorecardIdSchema, items: Type.Array(ScorecardVersionSummarySchema) });
+export const ScorecardVersionListSchema = StrictObject({
+  scorecardId: ScorecardIdSchema,
+  items: Type.Array(ScorecardVersionSummarySchema),
+});
 export type ScorecardVersionList = Static<typeof ScorecardVersionListSchema>;
 
 export const RollbackScorecardSchema = StrictObject(
@@ -210,7 +213,11 @@ export type ScorecardExport = Static<typeof ScorecardExportSchema>;
 
 /** Scorecard as code: creates the scorecard, or saves a new version when its id exists. */
 export const ImportScorecardSchema = StrictObject(
-  { format: ScorecardFormatSchema, content: Type.String({ minLength: 1, maxLength: 200_000 }), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    format: ScorecardFormatSchema,
+    content: Type.String({ minLength: 1, maxLength: 200_000 }),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
   {
     examples: [
       {
@@ -224,7 +231,10 @@ export const ImportScorecardSchema = StrictObject(
 export type ImportScorecard = Static<typeof ImportScorecardSchema>;
 
 /** POST /health/scorecards/preview: a proposed scorecard (new, or a new version of an existing id). */
-export const PreviewScorecardSchema = StrictObject({ scorecard: ScorecardDefinitionSchema }, { examples: [{ scorecard: exampleDefinition }] });
+export const PreviewScorecardSchema = StrictObject(
+  { scorecard: ScorecardDefinitionSchema },
+  { examples: [{ scorecard: exampleDefinition }] },
+);
 export type PreviewScorecard = Static<typeof PreviewScorecardSchema>;
 
 const BandCountsSchema = StrictObject({ red: Type.Integer(), yellow: Type.Integer(), green: Type.Integer(), noData: Type.Integer() });
@@ -260,7 +270,10 @@ export type ScorecardPreview = Static<typeof ScorecardPreviewSchema>;
 /** Workspace health settings: the bands every score is placed in, and what counts as a score drop. */
 export const HealthSettingsSchema = StrictObject(
   {
-    bands: StrictObject({ red: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100 }), yellow: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100 }) }),
+    bands: StrictObject({
+      red: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100 }),
+      yellow: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100 }),
+    }),
     /** A fall of at least this many points since the previous day's score records `health.score_changed`. */
     scoreDropThreshold: Type.Number({ exclusiveMinimum: 0, maximum: 100 }),
   },
@@ -392,7 +405,16 @@ export const PortfolioHealthSchema = StrictObject({
   from: IsoDate,
   to: IsoDate,
   bands: StrictObject({ red: Type.Number(), yellow: Type.Number() }),
-  days: Type.Array(StrictObject({ date: IsoDate, red: Type.Integer(), yellow: Type.Integer(), green: Type.Integer(), noData: Type.Integer(), averageScore: Nullable(Type.Number()) })),
+  days: Type.Array(
+    StrictObject({
+      date: IsoDate,
+      red: Type.Integer(),
+      yellow: Type.Integer(),
+      green: Type.Integer(),
+      noData: Type.Integer(),
+      averageScore: Nullable(Type.Number()),
+    }),
+  ),
   movers: StrictObject({ from: IsoDate, to: IsoDate, decliners: Type.Array(MoverSchema), improvers: Type.Array(MoverSchema) }),
 });
 export type PortfolioHealth = Static<typeof PortfolioHealthSchema>;

@@ -8,7 +8,9 @@ import { cliIo } from '../cli-io';
 export function registerHealthBacktestCommand(health: Command): void {
   health
     .command('backtest')
-    .description('Score every account with a known outcome (churned, or retained past a renewal) as it stood N days before, and report how well the score predicted churn')
+    .description(
+      'Score every account with a known outcome (churned, or retained past a renewal) as it stood N days before, and report how well the score predicted churn',
+    )
     .option('--horizon <days>', 'days before the outcome, e.g. 90d or 90', '90d')
     .option('--scorecard <id>', 'scorecard to test', 'default')
     .option('--workspace <slug>', 'workspace (optional when there is only one)')
@@ -17,7 +19,9 @@ export function registerHealthBacktestCommand(health: Command): void {
       const match = /^(\d{1,3})d?$/.exec(options.horizon.trim());
       const horizonDays = match ? Number(match[1]) : NaN;
       if (!(horizonDays >= 1 && horizonDays <= 730)) {
-        throw new AppError('VALIDATION_FAILED', '--horizon must be a number of days from 1 to 730, e.g. 90d', [{ field: '--horizon', problem: 'not 1–730 days' }]);
+        throw new AppError('VALIDATION_FAILED', '--horizon must be a number of days from 1 to 730, e.g. 90d', [
+          { field: '--horizon', problem: 'not 1–730 days' },
+        ]);
       }
       const report = await withServices('health backtest', async (services) => {
         const workspace = await services.workspaces.resolveWorkspace(options.workspace);
@@ -37,7 +41,10 @@ export function formatBacktest(r: BacktestReportDto): string {
     `Accounts: ${r.accounts} with a known outcome, ${r.churned} churned (${percent(r.baseChurnRate)}); ${r.scored} scored, mean coverage ${percent(r.meanCoverage)}`,
     `ROC AUC: ${auc(r.auc)}   (0.5 = chance, 1 = every churner scored below every retained account)`,
     'Churn by band:',
-    ...r.bands.map((b) => `  ${b.band.replace('_', ' ').padEnd(8)} ${String(b.accounts).padStart(6)} accounts ${String(b.churned).padStart(6)} churned  ${percent(b.churnRate).padStart(6)}`),
+    ...r.bands.map(
+      (b) =>
+        `  ${b.band.replace('_', ' ').padEnd(8)} ${String(b.accounts).padStart(6)} accounts ${String(b.churned).padStart(6)} churned  ${percent(b.churnRate).padStart(6)}`,
+    ),
     `Lowest-decile lift: ${r.lowestDecileLift === null ? '—' : `${r.lowestDecileLift.toFixed(2)}×`} the base churn rate`,
     'Each measure’s own AUC:',
     ...r.measures.map((m) => `  ${m.name.padEnd(24)} ${auc(m.auc).padStart(5)}  (${m.accounts} accounts with data)`),

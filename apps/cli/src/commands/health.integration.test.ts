@@ -43,12 +43,18 @@ describe('northstar health (real process)', () => {
     for (const key of ['auc', 'accounts', 'churned', 'bands', 'measures']) assert.ok(key in report, key);
     assert.ok(report.auc > 0.65 && report.auc < 0.97, `AUC ${report.auc}`);
     assert.ok(report.accounts > 200 && report.churned > 20, `${report.accounts} accounts, ${report.churned} churned`);
-    assert.deepEqual(report.bands.map((b: { band: string }) => b.band), ['red', 'yellow', 'green', 'no_data']);
+    assert.deepEqual(
+      report.bands.map((b: { band: string }) => b.band),
+      ['red', 'yellow', 'green', 'no_data'],
+    );
     const red = report.bands[0];
     const green = report.bands[2];
     assert.ok(red.churnRate > green.churnRate, 'red churns more than green');
     for (const measure of report.measures) assert.deepEqual(Object.keys(measure).slice(0, 1), ['name']);
-    assert.ok(report.measures.filter((m: { auc: number | null }) => m.auc !== null && m.auc > 0.55).length >= 4, 'several measures carry signal');
+    assert.ok(
+      report.measures.filter((m: { auc: number | null }) => m.auc !== null && m.auc > 0.55).length >= 4,
+      'several measures carry signal',
+    );
 
     const text = await runCli(['health', 'backtest', '--horizon', '90'], target.env, 300_000);
     assert.equal(text.code, 0, text.stderr);

@@ -26,17 +26,26 @@ export function registerHealthRebuildCommand(health: Command): void {
         }
       }
       const bar = new cliProgress.SingleBar(
-        { stream: io.stderr, noTTYOutput: true, notTTYSchedule: 2000, format: 'rebuilding [{bar}] {value}/{total} days | {date} | ETA {eta_formatted}' },
+        {
+          stream: io.stderr,
+          noTTYOutput: true,
+          notTTYSchedule: 2000,
+          format: 'rebuilding [{bar}] {value}/{total} days | {date} | ETA {eta_formatted}',
+        },
         cliProgress.Presets.shades_classic,
       );
       const result = await withServices('health rebuild', async (services) => {
         const workspace = await services.workspaces.resolveWorkspace(options.workspace);
         let begun = false;
-        const totals = await services.health.rebuildHealth(workspace.id, { from: options.from, ...(options.to ? { to: options.to } : {}) }, (done, total, date) => {
-          if (!begun) bar.start(total, 0, { date });
-          begun = true;
-          bar.update(done, { date });
-        });
+        const totals = await services.health.rebuildHealth(
+          workspace.id,
+          { from: options.from, ...(options.to ? { to: options.to } : {}) },
+          (done, total, date) => {
+            if (!begun) bar.start(total, 0, { date });
+            begun = true;
+            bar.update(done, { date });
+          },
+        );
         if (begun) bar.stop();
         return { workspace: workspace.slug, ...totals };
       });

@@ -15,11 +15,16 @@ export function registerHealthRecomputeCommand(health: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (options: { workspace?: string; date?: string; json?: boolean }) => {
       if (options.date !== undefined && !DATE.test(options.date)) {
-        throw new AppError('VALIDATION_FAILED', '--date must be a date, YYYY-MM-DD', [{ field: '--date', problem: 'not a YYYY-MM-DD date' }]);
+        throw new AppError('VALIDATION_FAILED', '--date must be a date, YYYY-MM-DD', [
+          { field: '--date', problem: 'not a YYYY-MM-DD date' },
+        ]);
       }
       const result = await withServices('health recompute', async (services) => {
         const workspace = await services.workspaces.resolveWorkspace(options.workspace);
-        return { workspace: workspace.slug, ...(await services.health.recomputeHealth(workspace.id, options.date ? { date: options.date } : {})) };
+        return {
+          workspace: workspace.slug,
+          ...(await services.health.recomputeHealth(workspace.id, options.date ? { date: options.date } : {})),
+        };
       });
       cliIo().stdout.write(
         options.json

@@ -54,7 +54,15 @@ export const routeParamFixtures: Record<string, (services: Services, ws: TestWor
   scorecardId: async (services, ws) => {
     const { name, groups, measures } = await services.health.getScorecard(ws.id, 'default');
     const id = `fixture-${Math.random().toString(36).slice(2, 10)}`;
-    return (await services.health.createScorecard(ws.id, ws.admin.id, { id, name, groups, measures, applicability: { tiers: ['C'], priority: -1 } })).id;
+    return (
+      await services.health.createScorecard(ws.id, ws.admin.id, {
+        id,
+        name,
+        groups,
+        measures,
+        applicability: { tiers: ['C'], priority: -1 },
+      })
+    ).id;
   },
   scorecardVersion: async () => '1',
 };

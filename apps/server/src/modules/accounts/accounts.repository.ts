@@ -7,7 +7,11 @@ export type AccountInsert = typeof accounts.$inferInsert;
 export type AccountPatch = Partial<Omit<AccountInsert, 'id' | 'workspaceId' | 'createdAt'>>;
 /** The latest daily health snapshot (modules/health), as the account list shows it. */
 export type AccountHealthSummary = { score: number | null; band: 'red' | 'yellow' | 'green' | null; date: string };
-export type AccountRow = typeof accounts.$inferSelect & { ownerName: string | null; contactCount: number; health: AccountHealthSummary | null };
+export type AccountRow = typeof accounts.$inferSelect & {
+  ownerName: string | null;
+  contactCount: number;
+  health: AccountHealthSummary | null;
+};
 
 /** Every account column plus what the DTO joins in: the owner's name and the contact count. */
 export const accountRowColumns = {

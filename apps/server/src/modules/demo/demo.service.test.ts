@@ -99,7 +99,14 @@ describe('demo service', () => {
     const workRows = countDemoWorkRows(plan);
     assert.equal(
       last.total,
-      8 + first.counts.accounts + first.counts.contacts + workRows + DEMO_RULES.length + countDemoHealthRows(plan.health) + 2 * first.counts.productUsers + first.counts.usageEvents,
+      8 +
+        first.counts.accounts +
+        first.counts.contacts +
+        workRows +
+        DEMO_RULES.length +
+        countDemoHealthRows(plan.health) +
+        2 * first.counts.productUsers +
+        first.counts.usageEvents,
     );
     assert.deepEqual([...new Set(progress.map((p) => p.step))], ['people', 'accounts', 'contacts', 'work', 'rules', 'health', 'usage']);
   });
@@ -124,7 +131,10 @@ describe('demo service', () => {
 
   it('arrives with 90 days of health history, experience inputs and the north star configured (issue #5)', async () => {
     const ws = first.workspace.id;
-    const days = await database.query('SELECT min(date)::text AS first, max(date)::text AS last, count(DISTINCT date)::int AS n FROM health_snapshots WHERE workspace_id = $1', [ws]);
+    const days = await database.query(
+      'SELECT min(date)::text AS first, max(date)::text AS last, count(DISTINCT date)::int AS n FROM health_snapshots WHERE workspace_id = $1',
+      [ws],
+    );
     assert.deepEqual(days.rows[0], { first: '2026-02-01', last: today, n: 90 });
     assert.ok((await count('SELECT count(*) AS n FROM health_experience_inputs WHERE workspace_id = $1', [ws])) > 10_000);
     const scorecard = await services.health.getScorecard(ws, 'default');

@@ -28,7 +28,10 @@ describe('generateDemoHealth', () => {
     // Tracked from early enough to score each churned account 90 days before it left, with its windows.
     for (const account of plan.accounts.filter((a) => a.churnDate && a.churnDate > addDays(plan.usage.start, -300))) {
       const h = health.history.find((x) => x.accountKey === account.key)!;
-      assert.ok(h.from <= addDays(account.churnDate!, -150) || h.from === addDays(account.contractStart, 7), `${account.key} from ${h.from}`);
+      assert.ok(
+        h.from <= addDays(account.churnDate!, -150) || h.from === addDays(account.contractStart, 7),
+        `${account.key} from ${h.from}`,
+      );
     }
   });
 
@@ -39,7 +42,8 @@ describe('generateDemoHealth', () => {
       assert.ok(input.value >= min && input.value <= max, `${input.kind} ${input.value}`);
       const account = accounts.get(input.accountKey)!;
       assert.ok(input.observedAt.slice(0, 10) <= today, input.observedAt);
-      if (account.churnDate) assert.ok(input.observedAt.slice(0, 10) < account.churnDate, `${input.observedAt} after churn ${account.churnDate}`);
+      if (account.churnDate)
+        assert.ok(input.observedAt.slice(0, 10) < account.churnDate, `${input.observedAt} after churn ${account.churnDate}`);
     }
     assert.equal(health.targets.length, plan.accounts.length);
     assert.ok(health.targets.every((t) => t.target > 0));
@@ -58,7 +62,13 @@ describe('generateDemoHealth', () => {
     const churned = npsBefore(true);
     const retained = npsBefore(false);
     assert.ok(mean(churned) < mean(retained) - 1.5, `churned ${mean(churned)} vs retained ${mean(retained)}`);
-    assert.ok(churned.some((v) => v >= 9), 'some churners still answered as promoters');
-    assert.ok(retained.some((v) => v <= 4), 'some retained accounts were detractors');
+    assert.ok(
+      churned.some((v) => v >= 9),
+      'some churners still answered as promoters',
+    );
+    assert.ok(
+      retained.some((v) => v <= 4),
+      'some retained accounts were detractors',
+    );
   });
 });

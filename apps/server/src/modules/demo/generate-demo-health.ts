@@ -12,7 +12,14 @@ export const DEMO_HISTORY_DAYS = 424;
 /** The demo product's north-star metric (DOMAIN §2): orders processed, counted over 30 days. */
 export const DEMO_NORTH_STAR = { event: 'Order Processed', aggregate: 'count' } as const;
 /** Product features the history spreads events over, in DEMO_FEATURES order ("Order Processed" second). */
-export const DEMO_HISTORY_FEATURES = ['Dashboard Viewed', 'Order Processed', 'Report Created', 'Comment Added', 'Export Downloaded', 'Invite Sent'] as const;
+export const DEMO_HISTORY_FEATURES = [
+  'Dashboard Viewed',
+  'Order Processed',
+  'Report Created',
+  'Comment Added',
+  'Export Downloaded',
+  'Invite Sent',
+] as const;
 
 /**
  * One account's usage before the raw window, expanded into rollup rows by SQL at write time.
@@ -62,7 +69,10 @@ type Trajectory = { kind: 'declining' | 'sudden' | 'false_alarm' | 'growing' | '
  * accounts went through a scare and stayed. Values are noisy draws around the account's state, so
  * a good scorecard ranks churners low most of the time, not always.
  */
-export function generateDemoHealth(input: { today: string; accounts: readonly DemoAccount[]; usage: DemoUsage }, random: Random): DemoHealth {
+export function generateDemoHealth(
+  input: { today: string; accounts: readonly DemoAccount[]; usage: DemoUsage },
+  random: Random,
+): DemoHealth {
   const windowStart = input.usage.start ?? addDays(input.today, -(DEMO_USAGE_DAYS - 1));
   const historyStart = addDays(windowStart, -DEMO_HISTORY_DAYS);
   const rawUsage = new Map(input.usage.accounts.map((u) => [u.accountKey, u]));
@@ -72,7 +82,15 @@ export function generateDemoHealth(input: { today: string; accounts: readonly De
 
   for (const account of input.accounts) {
     // Every account draws the same numbers whatever its branch, so one account's data does not depend on another's.
-    const draws = { story: random.next(), start: random.next(), peak: random.next(), breadth: random.next(), users: random.next(), target: random.next(), grump: random.next() };
+    const draws = {
+      story: random.next(),
+      start: random.next(),
+      peak: random.next(),
+      breadth: random.next(),
+      users: random.next(),
+      target: random.next(),
+      grump: random.next(),
+    };
     const raw = rawUsage.get(account.key);
     // Accounts that left before the raw window have no raw usage to follow: fewer of their seats were ever used.
     const users = raw?.users ?? Math.max(2, Math.min(120, Math.round(account.licensedSeats * (0.2 + 0.4 * draws.users))));
@@ -86,10 +104,21 @@ export function generateDemoHealth(input: { today: string; accounts: readonly De
     // Usage tracking began at different times: early enough to score the account 90 days before its
     // outcome (churn, or the renewal it passed) with two months of windows behind it, not earlier
     // than needed: half the rows of a full history, and the demo builds in half the time.
-    const from = maxDate(historyStart, maxDate(addDays(account.contractStart, 7), addDays(outcomeDate(account, input.today), -TRACKED_BEFORE_OUTCOME)));
+    const from = maxDate(
+      historyStart,
+      maxDate(addDays(account.contractStart, 7), addDays(outcomeDate(account, input.today), -TRACKED_BEFORE_OUTCOME)),
+    );
     const to = minDate(addDays(windowStart, -1), account.churnDate ? addDays(account.churnDate, -1) : addDays(windowStart, -1));
     if (from <= to) {
-      history.push({ accountKey: account.key, users, from, to, dailyUsers: round2(dailyUsers), breadth: Math.min(6, breadth), ...levelsFor(trajectory, draws, from, to) });
+      history.push({
+        accountKey: account.key,
+        users,
+        from,
+        to,
+        dailyUsers: round2(dailyUsers),
+        breadth: Math.min(6, breadth),
+        ...levelsFor(trajectory, draws, from, to),
+      });
     }
     // A target the account meets at its usual pace, give or take: Order Processed is about a quarter of events.
     targets.push({ accountKey: account.key, target: Math.max(5, Math.round(eventsPerDay * 0.24 * 30 * (0.85 + 0.5 * draws.target))) });
@@ -143,7 +172,8 @@ function riskOn(t: Trajectory, date: string, grump: number): number {
   // Complaints start well before usage has fallen far: the experience signals lead.
   if (t.kind === 'declining') return Math.max(base, Math.sqrt(progress(t.start, t.end)));
   if (t.kind === 'sudden') return Math.max(base, 0.25 * progress(t.start, t.end));
-  if (t.kind === 'false_alarm') return Math.max(base, date >= t.start && date <= t.end ? 0.7 * Math.sin(Math.PI * progress(t.start, t.end)) : 0);
+  if (t.kind === 'false_alarm')
+    return Math.max(base, date >= t.start && date <= t.end ? 0.7 * Math.sin(Math.PI * progress(t.start, t.end)) : 0);
   return base;
 }
 
@@ -153,7 +183,8 @@ function riskOn(t: Trajectory, date: string, grump: number): number {
  */
 function experienceInputs(account: DemoAccount, t: Trajectory, grump: number, today: string, random: Random): DemoExperienceInput[] {
   const out: DemoExperienceInput[] = [];
-  const isCustomer = (date: string) => date >= addDays(account.contractStart, 21) && date <= today && (!account.churnDate || date < account.churnDate);
+  const isCustomer = (date: string) =>
+    date >= addDays(account.contractStart, 21) && date <= today && (!account.churnDate || date < account.churnDate);
   const at = (date: string, hour: number) => atTime(date, hour, random.int(0, 59));
   const noisy = (mean: number, sd: number, min: number, max: number) => Math.min(max, Math.max(min, mean + sd * random.normal()));
 
@@ -165,7 +196,13 @@ function experienceInputs(account: DemoAccount, t: Trajectory, grump: number, to
     const risk = riskOn(t, date, grump);
     for (let r = 0; r < respondents; r++) {
       if (!isCustomer(addDays(date, r))) continue;
-      out.push({ accountKey: account.key, kind: 'nps', value: Math.round(noisy(8.6 - 4.6 * risk, 1.8, 0, 10)), observedAt: at(addDays(date, r), 10 + r), source: 'survey' });
+      out.push({
+        accountKey: account.key,
+        kind: 'nps',
+        value: Math.round(noisy(8.6 - 4.6 * risk, 1.8, 0, 10)),
+        observedAt: at(addDays(date, r), 10 + r),
+        source: 'survey',
+      });
     }
   }
   for (let k = 0; k < 16; k++) {
@@ -175,14 +212,26 @@ function experienceInputs(account: DemoAccount, t: Trajectory, grump: number, to
     const tickets = Math.max(0, Math.round(noisy(1.5 + 6 * risk + account.licensedSeats / 400, 1.6, 0, 40)));
     out.push({ accountKey: account.key, kind: 'support_tickets', value: tickets, observedAt: at(date, 6), source: 'helpdesk' });
     if (tickets > 0 && random.chance(0.6)) {
-      out.push({ accountKey: account.key, kind: 'csat', value: round2(noisy(4.4 - 1.6 * risk, 0.5, 1, 5)), observedAt: at(date, 7), source: 'helpdesk' });
+      out.push({
+        accountKey: account.key,
+        kind: 'csat',
+        value: round2(noisy(4.4 - 1.6 * risk, 0.5, 1, 5)),
+        observedAt: at(date, 7),
+        source: 'helpdesk',
+      });
     }
   }
   for (let k = 0; k < 11; k++) {
     const date = addDays(today, -(5 + 45 * k));
     if (!isCustomer(date) || !random.chance(0.85)) continue;
     const risk = riskOn(t, date, grump);
-    out.push({ accountKey: account.key, kind: 'csm_sentiment', value: Math.round(noisy(4.2 - 2.6 * risk, 0.8, 1, 5)), observedAt: at(date, 16), source: 'manual' });
+    out.push({
+      accountKey: account.key,
+      kind: 'csm_sentiment',
+      value: Math.round(noisy(4.2 - 2.6 * risk, 0.8, 1, 5)),
+      observedAt: at(date, 16),
+      source: 'manual',
+    });
   }
   return out;
 }

@@ -53,19 +53,33 @@ export async function writeDemoHealth(context: DemoWriteContext, plan: DemoPlan)
   }
   for (let i = 0; i < health.targets.length; i += INPUT_CHUNK) {
     const chunk = health.targets.slice(i, i + INPUT_CHUNK);
-    await db.insert(healthNorthStarTargets).values(
-      chunk.map((t) => ({ workspaceId, accountId: accountId(t.accountKey), target: t.target, setBy: owners.get(t.accountKey) ?? null, updatedAt: createdAt })),
-    );
+    await db
+      .insert(healthNorthStarTargets)
+      .values(
+        chunk.map((t) => ({
+          workspaceId,
+          accountId: accountId(t.accountKey),
+          target: t.target,
+          setBy: owners.get(t.accountKey) ?? null,
+          updatedAt: createdAt,
+        })),
+      );
     context.onRows(chunk.length);
   }
 }
 
 /** One statement: each account's days × its active users that day, into usage_user_days, then summed into usage_account_days. */
-function expandHistory(workspaceId: string, batch: readonly DemoUsageHistory[], accountId: (key: string) => string, numberOf: (key: string) => number) {
+function expandHistory(
+  workspaceId: string,
+  batch: readonly DemoUsageHistory[],
+  accountId: (key: string) => string,
+  numberOf: (key: string) => number,
+) {
   const column = <T>(pick: (h: DemoUsageHistory) => T) => param(batch.map(pick));
   const names = param([...DEMO_HISTORY_FEATURES]);
   const featureSums = DEMO_HISTORY_FEATURES.map(
-    (_, f) => sql`${DEMO_HISTORY_FEATURES[f]!}::text, nullif(sum((f1 = ${f}::int)::int * (CASE WHEN e = 2 AND f2 = f1 THEN 2 ELSE 1 END) + (e = 2 AND f2 = ${f}::int AND f2 <> f1)::int), 0)`,
+    (_, f) =>
+      sql`${DEMO_HISTORY_FEATURES[f]!}::text, nullif(sum((f1 = ${f}::int)::int * (CASE WHEN e = 2 AND f2 = f1 THEN 2 ELSE 1 END) + (e = 2 AND f2 = ${f}::int AND f2 <> f1)::int), 0)`,
   );
   return sql`WITH p AS (
       SELECT * FROM unnest(${column((h) => accountId(h.accountKey))}::uuid[], ${column((h) => h.accountKey)}::text[], ${column((h) => h.users)}::int[],

@@ -21,7 +21,7 @@ export const domainEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     // The rules engine reads events by a cursor over (tx, seq). occurred_at and seq are not commit
     // order: a transaction may commit after a later one. The writing transaction's id is: once it
-    // is below the oldest running transaction (pg_snapshot_xmin), every event at or below it is
+    // is below the oldest transaction running in this database, every event at or below it is
     // committed or will never be, so a cursor over it never skips one. See docs/adr/0010.
     tx: bigint('tx', { mode: 'number' })
       .notNull()

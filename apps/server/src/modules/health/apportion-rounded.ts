@@ -10,7 +10,9 @@ export function apportionRounded(values: readonly number[], decimals = 1, total?
   const floors = units.map((unit) => Math.floor(unit + 1e-9));
   const target = Math.round((total ?? units.reduce((sum, unit) => sum + unit, 0) / scale) * scale + 1e-9);
   let missing = target - floors.reduce((sum, floor) => sum + floor, 0);
-  const order = units.map((unit, index) => ({ index, remainder: unit - (floors[index] ?? 0) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const order = units
+    .map((unit, index) => ({ index, remainder: unit - (floors[index] ?? 0) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   const result = [...floors];
   // With the default total `missing` lies in [0, n]; a caller's total may be off by a unit either way.
   for (let step = 0; missing !== 0 && order.length > 0; step += 1) {

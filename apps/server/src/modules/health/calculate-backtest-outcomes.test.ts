@@ -15,7 +15,11 @@ const account = (id: string, facts: Partial<OutcomeFacts>): OutcomeFacts => ({
 
 describe('calculateBacktestOutcomes', () => {
   it('scores a churned account the horizon before its churn date', () => {
-    const [outcome] = calculateBacktestOutcomes([account('a', { status: 'churned', churnDate: '2026-03-31', renewalDate: null })], today, 90);
+    const [outcome] = calculateBacktestOutcomes(
+      [account('a', { status: 'churned', churnDate: '2026-03-31', renewalDate: null })],
+      today,
+      90,
+    );
     assert.deepEqual(outcome, { accountId: 'a', churned: true, outcomeDate: '2026-03-31', scoreDate: '2025-12-31' });
   });
 

@@ -40,7 +40,9 @@ export function calculateBacktestReport(scorecard: Scorecard, accounts: readonly
     decileLift: calculateDecileLift(samples),
     measureAucs: scorecard.measures.map((measure, m) => ({
       key: measure.key,
-      auc: calculateRocAuc(results.map((result, i) => ({ score: result.measures[m]?.score ?? null, churned: accounts[i]?.churned ?? false }))),
+      auc: calculateRocAuc(
+        results.map((result, i) => ({ score: result.measures[m]?.score ?? null, churned: accounts[i]?.churned ?? false })),
+      ),
     })),
   };
 }

@@ -13,7 +13,9 @@ export type BandChurnRate = { band: Band | 'no_data'; accounts: number; churned:
 export function calculateBandChurnRates(samples: readonly OutcomeSample[], bands: BandThresholds): BandChurnRate[] {
   const order: (Band | 'no_data')[] = ['red', 'yellow', 'green', 'no_data'];
   return order.map((band) => {
-    const members = samples.filter((sample) => (calculateBand(Number.isFinite(sample.score) ? sample.score : null, bands) ?? 'no_data') === band);
+    const members = samples.filter(
+      (sample) => (calculateBand(Number.isFinite(sample.score) ? sample.score : null, bands) ?? 'no_data') === band,
+    );
     const churned = members.filter((sample) => sample.churned).length;
     return { band, accounts: members.length, churned, churnRate: members.length > 0 ? churned / members.length : null };
   });

@@ -16,7 +16,11 @@ describe('calculateDecileLift', () => {
 
   it('shares accounts tied across a decile boundary in proportion', () => {
     // 10 accounts: one decile is a single account, but the lowest score is shared by 2 (1 churned).
-    const samples = [{ score: 1, churned: true }, { score: 1, churned: false }, ...Array.from({ length: 8 }, (_, i) => ({ score: 10 + i, churned: false }))];
+    const samples = [
+      { score: 1, churned: true },
+      { score: 1, churned: false },
+      ...Array.from({ length: 8 }, (_, i) => ({ score: 10 + i, churned: false })),
+    ];
     const result = calculateDecileLift(samples);
     assert.equal(result.deciles[0]!.churnRate, 0.5);
     assert.equal(result.lowestDecileLift, 5);
@@ -29,13 +33,16 @@ describe('calculateDecileLift', () => {
 
   it('does not depend on input order, and deciles average to the base rate (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ score: fc.integer({ min: 0, max: 10 }), churned: fc.boolean() }), { minLength: 1, maxLength: 50 }), (samples) => {
-        const result = calculateDecileLift(samples);
-        const reversed = calculateDecileLift([...samples].reverse());
-        assert.deepEqual(reversed, result);
-        const mean = result.deciles.reduce((sum, d) => sum + d.churnRate, 0) / 10;
-        assert.ok(Math.abs(mean - result.baseChurnRate!) < 1e-9);
-      }),
+      fc.property(
+        fc.array(fc.record({ score: fc.integer({ min: 0, max: 10 }), churned: fc.boolean() }), { minLength: 1, maxLength: 50 }),
+        (samples) => {
+          const result = calculateDecileLift(samples);
+          const reversed = calculateDecileLift([...samples].reverse());
+          assert.deepEqual(reversed, result);
+          const mean = result.deciles.reduce((sum, d) => sum + d.churnRate, 0) / 10;
+          assert.ok(Math.abs(mean - result.baseChurnRate!) < 1e-9);
+        },
+      ),
     );
   });
 });

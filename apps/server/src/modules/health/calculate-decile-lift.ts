@@ -19,7 +19,9 @@ export type DecileLift = {
  * input order nor on how many accounts divide by ten. Accounts without a score are left out.
  */
 export function calculateDecileLift(samples: readonly OutcomeSample[]): DecileLift {
-  const scored = samples.filter((sample): sample is { score: number; churned: boolean } => sample.score !== null && Number.isFinite(sample.score));
+  const scored = samples.filter(
+    (sample): sample is { score: number; churned: boolean } => sample.score !== null && Number.isFinite(sample.score),
+  );
   if (scored.length === 0) return { baseChurnRate: null, lowestDecileLift: null, deciles: [] };
 
   const ties = new Map<number, { accounts: number; churned: number }>();

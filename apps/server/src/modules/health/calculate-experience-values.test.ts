@@ -4,7 +4,13 @@ import { calculateExperienceValues, type ExperienceObservation } from './calcula
 
 const at = (date: string) => Date.parse(`${date}T10:00:00Z`);
 const endOf = (date: string) => Date.parse(`${date}T00:00:00Z`) + 86_400_000;
-const o = (kind: string, value: number, date: string, accountId = 'a', customKey = ''): ExperienceObservation => ({ accountId, kind, customKey, value, observedAt: at(date) });
+const o = (kind: string, value: number, date: string, accountId = 'a', customKey = ''): ExperienceObservation => ({
+  accountId,
+  kind,
+  customKey,
+  value,
+  observedAt: at(date),
+});
 
 describe('calculateExperienceValues', () => {
   const inputs = [

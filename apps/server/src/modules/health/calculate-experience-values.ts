@@ -15,7 +15,10 @@ export const SURVEY_ROUND_DAYS = 90;
  * the same instant, the larger); nothing older than a year. The same rule the input query applies
  * in SQL, for a rebuild that reads the inputs once instead of once per day.
  */
-export function calculateExperienceValues(observations: readonly ExperienceObservation[], before: number): Map<string, Map<string, number>> {
+export function calculateExperienceValues(
+  observations: readonly ExperienceObservation[],
+  before: number,
+): Map<string, Map<string, number>> {
   const latest = new Map<string, number>();
   const groupKey = (o: ExperienceObservation) => `${o.accountId}\u0000${experienceKey(o.kind, o.customKey)}`;
   const inRange = (o: ExperienceObservation) => o.observedAt < before && o.observedAt >= before - (STALE_DAYS + SURVEY_ROUND_DAYS) * DAY_MS;

@@ -13,7 +13,14 @@ describe('calculateHealthEvents', () => {
         { accountId: 'b', score: 71, band: 'green' },
         { accountId: 'c', score: 80, band: 'green' },
       ],
-      { same: new Map(), previous: stored([['a', 52, 'yellow'], ['b', 72, 'green'], ['c', 95, 'green']]) },
+      {
+        same: new Map(),
+        previous: stored([
+          ['a', 52, 'yellow'],
+          ['b', 72, 'green'],
+          ['c', 95, 'green'],
+        ]),
+      },
       10,
     );
     assert.deepEqual(events, [
@@ -38,12 +45,25 @@ describe('calculateHealthEvents', () => {
       { same: stored([['a', 35, 'red']]), previous: stored([['a', 52, 'yellow']]) },
       10,
     );
-    assert.deepEqual(events.map((e) => [e.type, e.payload.from, e.payload.to]), [['health.band_changed', 'red', 'yellow']]);
+    assert.deepEqual(
+      events.map((e) => [e.type, e.payload.from, e.payload.to]),
+      [['health.band_changed', 'red', 'yellow']],
+    );
   });
 
   it('raises nothing for a first score, and treats losing all data as a band change to none', () => {
-    assert.deepEqual(calculateHealthEvents([{ accountId: 'new', score: 20, band: 'red' }], { same: new Map(), previous: new Map() }, 10), []);
-    const events = calculateHealthEvents([{ accountId: 'a', score: null, band: null }], { same: new Map(), previous: stored([['a', 60, 'yellow']]) }, 10);
-    assert.deepEqual(events.map((e) => [e.type, e.payload.to]), [['health.band_changed', null]]);
+    assert.deepEqual(
+      calculateHealthEvents([{ accountId: 'new', score: 20, band: 'red' }], { same: new Map(), previous: new Map() }, 10),
+      [],
+    );
+    const events = calculateHealthEvents(
+      [{ accountId: 'a', score: null, band: null }],
+      { same: new Map(), previous: stored([['a', 60, 'yellow']]) },
+      10,
+    );
+    assert.deepEqual(
+      events.map((e) => [e.type, e.payload.to]),
+      [['health.band_changed', null]],
+    );
   });
 });

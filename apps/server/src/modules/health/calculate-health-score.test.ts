@@ -6,7 +6,14 @@ import { defaultScorecards } from './default-scorecards';
 import type { Measure, MeasureInputs, Scorecard } from './scorecard';
 
 function linearMeasure(key: string, group: Measure['group'], weight: number): Measure {
-  return { key, label: { en: key, 'zh-CN': key }, group, weight, kind: 'custom', transform: { type: 'linear', direction: 'higher_is_better', min: 0, max: 100 } };
+  return {
+    key,
+    label: { en: key, 'zh-CN': key },
+    group,
+    weight,
+    kind: 'custom',
+    transform: { type: 'linear', direction: 'higher_is_better', min: 0, max: 100 },
+  };
 }
 
 function scorecardOf(measures: Measure[], groups = { outcome: 80, experience: 20 }): Scorecard {
@@ -21,7 +28,12 @@ function scorecardOf(measures: Measure[], groups = { outcome: 80, experience: 20
   };
 }
 
-const twoByTwo = scorecardOf([linearMeasure('a', 'outcome', 3), linearMeasure('b', 'outcome', 1), linearMeasure('c', 'experience', 1), linearMeasure('d', 'experience', 1)]);
+const twoByTwo = scorecardOf([
+  linearMeasure('a', 'outcome', 3),
+  linearMeasure('b', 'outcome', 1),
+  linearMeasure('c', 'experience', 1),
+  linearMeasure('d', 'experience', 1),
+]);
 
 function unitsOf(value: number): number {
   return Math.round(value * 10);
@@ -96,7 +108,9 @@ describe('calculateHealthScore', () => {
 
   const caseArbitrary = fc
     .record({
-      groups: fc.record({ outcome: fc.integer({ min: 0, max: 100 }), experience: fc.integer({ min: 0, max: 100 }) }).filter((g) => g.outcome + g.experience > 0),
+      groups: fc
+        .record({ outcome: fc.integer({ min: 0, max: 100 }), experience: fc.integer({ min: 0, max: 100 }) })
+        .filter((g) => g.outcome + g.experience > 0),
       measures: fc.array(
         fc.record({
           group: fc.constantFrom<Measure['group']>('outcome', 'experience'),
@@ -113,7 +127,12 @@ describe('calculateHealthScore', () => {
         measures.map(({ group, weight, lowerIsBetter, thresholds }, i) => ({
           ...linearMeasure(`m${i}`, group, weight),
           transform: thresholds
-            ? { type: 'thresholds', direction: lowerIsBetter ? 'lower_is_better' : 'higher_is_better', cuts: [20, 50, 80], scores: lowerIsBetter ? [100, 60, 30, 0] : [0, 30, 60, 100] }
+            ? {
+                type: 'thresholds',
+                direction: lowerIsBetter ? 'lower_is_better' : 'higher_is_better',
+                cuts: [20, 50, 80],
+                scores: lowerIsBetter ? [100, 60, 30, 0] : [0, 30, 60, 100],
+              }
             : { type: 'linear', direction: lowerIsBetter ? 'lower_is_better' : 'higher_is_better', min: 0, max: 100 },
         })),
         groups,
@@ -165,17 +184,22 @@ describe('calculateHealthScore', () => {
 
   it('changes nothing but coverage when a measure without data is added (property)', () => {
     fc.assert(
-      fc.property(caseArbitrary, fc.constantFrom<Measure['group']>('outcome', 'experience'), fc.double({ min: 0, max: 50, noNaN: true }), ({ scorecard, inputs }, group, weight) => {
-        const before = calculateHealthScore(scorecard, inputs);
-        const extended = { ...scorecard, measures: [...scorecard.measures, linearMeasure('extra', group, weight)] };
-        const after = calculateHealthScore(extended, { ...inputs, extra: null });
-        assert.equal(after.score, before.score);
-        assert.equal(after.band, before.band);
-        assert.equal(after.outcome, before.outcome);
-        assert.equal(after.experience, before.experience);
-        assert.deepEqual(after.measures.slice(0, -1), before.measures);
-        assert.ok(after.coverage <= before.coverage + 1e-12);
-      }),
+      fc.property(
+        caseArbitrary,
+        fc.constantFrom<Measure['group']>('outcome', 'experience'),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        ({ scorecard, inputs }, group, weight) => {
+          const before = calculateHealthScore(scorecard, inputs);
+          const extended = { ...scorecard, measures: [...scorecard.measures, linearMeasure('extra', group, weight)] };
+          const after = calculateHealthScore(extended, { ...inputs, extra: null });
+          assert.equal(after.score, before.score);
+          assert.equal(after.band, before.band);
+          assert.equal(after.outcome, before.outcome);
+          assert.equal(after.experience, before.experience);
+          assert.deepEqual(after.measures.slice(0, -1), before.measures);
+          assert.ok(after.coverage <= before.coverage + 1e-12);
+        },
+      ),
     );
   });
 });

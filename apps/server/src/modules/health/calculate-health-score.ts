@@ -44,7 +44,11 @@ const GROUPS: readonly MeasureGroup[] = ['outcome', 'experience'];
  * re-normalised over the measures with data; between groups, a group with no data hands its
  * weight to the other. A measure with data but weight 0 is shown yet moves nothing.
  */
-export function calculateHealthScore(scorecard: Scorecard, inputs: MeasureInputs, details: Record<string, MeasureDetail> = {}): HealthScoreResult {
+export function calculateHealthScore(
+  scorecard: Scorecard,
+  inputs: MeasureInputs,
+  details: Record<string, MeasureDetail> = {},
+): HealthScoreResult {
   const scored = scorecard.measures.map((measure) => {
     const input = inputs[measure.key];
     const raw = input !== null && input !== undefined && Number.isFinite(input) ? input : null;
@@ -55,12 +59,16 @@ export function calculateHealthScore(scorecard: Scorecard, inputs: MeasureInputs
   const isUsable = (item: (typeof scored)[number]) => item.score !== null && item.measure.weight > 0;
 
   const groupWeightSum = (group: MeasureGroup, usableOnly: boolean) =>
-    scored.filter((item) => item.measure.group === group && (!usableOnly || isUsable(item))).reduce((sum, item) => sum + item.measure.weight, 0);
+    scored
+      .filter((item) => item.measure.group === group && (!usableOnly || isUsable(item)))
+      .reduce((sum, item) => sum + item.measure.weight, 0);
 
   const groupScores = new Map<MeasureGroup, number | null>();
   for (const group of GROUPS) {
     const weightSum = groupWeightSum(group, true);
-    const weighted = scored.filter((item) => item.measure.group === group && isUsable(item)).reduce((sum, item) => sum + item.measure.weight * (item.score ?? 0), 0);
+    const weighted = scored
+      .filter((item) => item.measure.group === group && isUsable(item))
+      .reduce((sum, item) => sum + item.measure.weight * (item.score ?? 0), 0);
     groupScores.set(group, weightSum > 0 ? weighted / weightSum : null);
   }
 
@@ -82,7 +90,10 @@ export function calculateHealthScore(scorecard: Scorecard, inputs: MeasureInputs
     band: calculateBand(score, scorecard.bands),
     outcome: nullableRound(groupScores.get('outcome') ?? null),
     experience: nullableRound(groupScores.get('experience') ?? null),
-    coverage: calculateCoverage(scorecard, scored.map((item) => item.raw !== null)),
+    coverage: calculateCoverage(
+      scorecard,
+      scored.map((item) => item.raw !== null),
+    ),
     measures: scored.map((item, i) => ({
       key: item.measure.key,
       label: item.measure.label,
@@ -104,7 +115,9 @@ function calculateCoverage(scorecard: Scorecard, hasData: boolean[]): number {
   let covered = 0;
   let total = 0;
   for (const group of GROUPS) {
-    const members = scorecard.measures.map((measure, i) => ({ measure, hasData: hasData[i] ?? false })).filter((item) => item.measure.group === group);
+    const members = scorecard.measures
+      .map((measure, i) => ({ measure, hasData: hasData[i] ?? false }))
+      .filter((item) => item.measure.group === group);
     const memberWeight = members.reduce((sum, item) => sum + item.measure.weight, 0);
     if (memberWeight <= 0 || totalGroupWeight <= 0) continue;
     const groupShare = scorecard.groups[group].weight / totalGroupWeight;

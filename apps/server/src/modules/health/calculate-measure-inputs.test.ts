@@ -7,7 +7,9 @@ import type { Scorecard } from './scorecard';
 const scorecard: Scorecard = {
   ...defaultScorecards()[0]!,
   measures: [
-    ...defaultScorecards()[0]!.measures.map((m) => (m.kind === 'north_star' ? { ...m, northStar: { event: 'Order Processed', aggregate: 'count' as const } } : m)),
+    ...defaultScorecards()[0]!.measures.map((m) =>
+      m.kind === 'north_star' ? { ...m, northStar: { event: 'Order Processed', aggregate: 'count' as const } } : m,
+    ),
     {
       key: 'renewal_intent',
       label: { en: 'renewal intent', 'zh-CN': '续约意向' },
@@ -60,8 +62,12 @@ describe('calculateMeasureInputs', () => {
   });
 
   it('leaves usage measures without data for an account that never sent usage, rather than scoring zero', () => {
-    const { inputs } = calculateMeasureInputs(scorecard, facts({ hasUsage: false, activeUsers30d: 0, userDays30d: 0, userDaysPrevious30d: 0 }));
-    for (const key of ['north_star', 'seat_utilisation', 'active_days_per_user', 'feature_adoption', 'usage_trend']) assert.equal(inputs[key], null, key);
+    const { inputs } = calculateMeasureInputs(
+      scorecard,
+      facts({ hasUsage: false, activeUsers30d: 0, userDays30d: 0, userDaysPrevious30d: 0 }),
+    );
+    for (const key of ['north_star', 'seat_utilisation', 'active_days_per_user', 'feature_adoption', 'usage_trend'])
+      assert.equal(inputs[key], null, key);
   });
 
   it('scores an instrumented account that went quiet as zero use, with no trend base when it was quiet before too', () => {

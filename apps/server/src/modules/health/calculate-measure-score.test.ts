@@ -49,7 +49,11 @@ describe('calculateMeasureScore', () => {
 
   const transformArbitrary: fc.Arbitrary<MeasureTransform> = fc.oneof(
     fc
-      .record({ direction: fc.constantFrom<Direction>('higher_is_better', 'lower_is_better'), a: fc.double({ min: -1e6, max: 1e6, noNaN: true }), width: fc.double({ min: 1e-3, max: 1e6, noNaN: true }) })
+      .record({
+        direction: fc.constantFrom<Direction>('higher_is_better', 'lower_is_better'),
+        a: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        width: fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+      })
       .map(({ direction, a, width }) => ({ type: 'linear' as const, direction, min: a, max: a + width })),
     fc
       .record({
@@ -79,12 +83,17 @@ describe('calculateMeasureScore', () => {
 
   it('is monotone in the direction of the measure (property)', () => {
     fc.assert(
-      fc.property(transformArbitrary, fc.double({ noNaN: true, min: -1e4, max: 1e4 }), fc.double({ noNaN: true, min: -1e4, max: 1e4 }), (transform, x, y) => {
-        const [low, high] = x <= y ? [x, y] : [y, x];
-        const lowScore = calculateMeasureScore(low, transform)!;
-        const highScore = calculateMeasureScore(high, transform)!;
-        assert.ok(transform.direction === 'higher_is_better' ? highScore >= lowScore : highScore <= lowScore);
-      }),
+      fc.property(
+        transformArbitrary,
+        fc.double({ noNaN: true, min: -1e4, max: 1e4 }),
+        fc.double({ noNaN: true, min: -1e4, max: 1e4 }),
+        (transform, x, y) => {
+          const [low, high] = x <= y ? [x, y] : [y, x];
+          const lowScore = calculateMeasureScore(low, transform)!;
+          const highScore = calculateMeasureScore(high, transform)!;
+          assert.ok(transform.direction === 'higher_is_better' ? highScore >= lowScore : highScore <= lowScore);
+        },
+      ),
     );
   });
 });

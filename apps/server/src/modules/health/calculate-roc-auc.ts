@@ -12,14 +12,16 @@ export type RocAuc = { auc: number | null; accounts: number; churned: number; re
  * either class is empty.
  */
 export function calculateRocAuc(samples: readonly OutcomeSample[]): RocAuc {
-  const scored = samples.filter((sample): sample is { score: number; churned: boolean } => sample.score !== null && Number.isFinite(sample.score));
+  const scored = samples.filter(
+    (sample): sample is { score: number; churned: boolean } => sample.score !== null && Number.isFinite(sample.score),
+  );
   const sorted = [...scored].sort((a, b) => a.score - b.score);
   const churned = sorted.filter((sample) => sample.churned).length;
   const retained = sorted.length - churned;
   if (churned === 0 || retained === 0) return { auc: null, accounts: sorted.length, churned, retained };
 
   let retainedRankSum = 0;
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < sorted.length;) {
     let end = start;
     while (end + 1 < sorted.length && sorted[end + 1]!.score === sorted[start]!.score) end += 1;
     // Ranks are 1-based; every member of a tie gets the mean of the ranks the tie spans.

@@ -50,7 +50,9 @@ describe('diffScorecards', () => {
   it('reports a changed transform as one change and a first version as none', () => {
     const after = {
       ...base,
-      measures: base.measures.map((m) => (m.key === 'csat' ? { ...m, transform: { type: 'linear' as const, direction: 'higher_is_better' as const, min: 3, max: 5 } } : m)),
+      measures: base.measures.map((m) =>
+        m.key === 'csat' ? { ...m, transform: { type: 'linear' as const, direction: 'higher_is_better' as const, min: 3, max: 5 } } : m,
+      ),
     };
     assert.deepEqual(
       diffScorecards(base, after).map((c) => c.path),

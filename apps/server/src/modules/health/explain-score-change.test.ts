@@ -51,7 +51,10 @@ describe('explainScoreChange', () => {
   });
 
   it('lists a measure that gained data', () => {
-    const explanation = explainScoreChange(calculateHealthScore(scorecard, { ...full, days_since_key_contact: null }), calculateHealthScore(scorecard, full));
+    const explanation = explainScoreChange(
+      calculateHealthScore(scorecard, { ...full, days_since_key_contact: null }),
+      calculateHealthScore(scorecard, full),
+    );
     const gained = explanation.items.find((item) => item.key === 'days_since_key_contact')!;
     assert.equal(gained.kind, 'gained_data');
     assert.match(gained.text.en, /days since key-person contact now has data \(10 days\)$/);
@@ -73,7 +76,9 @@ describe('explainScoreChange', () => {
   });
 
   const inputsArbitrary = fc.record(
-    Object.fromEntries(scorecard.measures.map((m) => [m.key, fc.option(fc.double({ min: -60, max: 160, noNaN: true }), { nil: null })])) as Record<string, fc.Arbitrary<number | null>>,
+    Object.fromEntries(
+      scorecard.measures.map((m) => [m.key, fc.option(fc.double({ min: -60, max: 160, noNaN: true }), { nil: null })]),
+    ) as Record<string, fc.Arbitrary<number | null>>,
   );
 
   it('has listed points that add up exactly to the change (property)', () => {
@@ -84,7 +89,10 @@ describe('explainScoreChange', () => {
         const sum = explanation.items.reduce((total, item) => total + Math.round(item.points! * 10), 0);
         assert.equal(sum, Math.round(explanation.change * 10));
         const magnitudes = explanation.items.map((item) => Math.abs(item.points!));
-        assert.deepEqual(magnitudes, [...magnitudes].sort((x, y) => y - x));
+        assert.deepEqual(
+          magnitudes,
+          [...magnitudes].sort((x, y) => y - x),
+        );
       }),
     );
   });

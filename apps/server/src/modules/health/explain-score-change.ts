@@ -49,7 +49,15 @@ export function explainScoreChange(before: HealthScoreResult, after: HealthScore
     const points = hasTotals ? units / 10 : null;
     const label = (b ?? a)!.label;
     const measureKind = (b ?? a)!.kind;
-    items.push({ key, label, kind, points, before: a && snapshot(a), after: b && snapshot(b), text: describe(kind, points, label, measureKind, a, b) });
+    items.push({
+      key,
+      label,
+      kind,
+      points,
+      before: a && snapshot(a),
+      after: b && snapshot(b),
+      text: describe(kind, points, label, measureKind, a, b),
+    });
   }
   items.sort((x, y) => Math.abs(y.points ?? 0) - Math.abs(x.points ?? 0) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const change = hasTotals ? (Math.round(after.score! * 10) - Math.round(before.score! * 10)) / 10 : null;
@@ -72,7 +80,14 @@ function snapshot(measure: MeasureResult): MeasureSnapshot {
 
 type Language = keyof LocalisedText;
 
-function describe(kind: ScoreChangeKind, points: number | null, label: LocalisedText, measureKind: MeasureKind, a: MeasureResult | null, b: MeasureResult | null): LocalisedText {
+function describe(
+  kind: ScoreChangeKind,
+  points: number | null,
+  label: LocalisedText,
+  measureKind: MeasureKind,
+  a: MeasureResult | null,
+  b: MeasureResult | null,
+): LocalisedText {
   const line = (language: Language) => {
     const prefix = points === null ? '' : `${formatPoints(points)}${language === 'en' ? ': ' : '：'}`;
     return prefix + describeMeasure(language, kind, label[language], measureKind, a, b);
@@ -80,7 +95,14 @@ function describe(kind: ScoreChangeKind, points: number | null, label: Localised
   return { en: line('en'), 'zh-CN': line('zh-CN') };
 }
 
-function describeMeasure(language: Language, kind: ScoreChangeKind, label: string, measureKind: MeasureKind, a: MeasureResult | null, b: MeasureResult | null): string {
+function describeMeasure(
+  language: Language,
+  kind: ScoreChangeKind,
+  label: string,
+  measureKind: MeasureKind,
+  a: MeasureResult | null,
+  b: MeasureResult | null,
+): string {
   const en = language === 'en';
   const value = (m: MeasureResult) => formatValue(language, measureKind, m.raw ?? 0, m.detail);
   switch (kind) {

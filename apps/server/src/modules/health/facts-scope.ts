@@ -32,7 +32,11 @@ export function singleDateScope(workspaceId: string, timeZone: string, date: str
 }
 
 /** Each account as of its own local date. */
-export function perAccountScope(workspaceId: string, timeZone: string, targets: readonly { accountId: string; date: string }[]): FactsScope {
+export function perAccountScope(
+  workspaceId: string,
+  timeZone: string,
+  targets: readonly { accountId: string; date: string }[],
+): FactsScope {
   const params: unknown[] = [workspaceId, timeZone, targets.map((t) => t.accountId), targets.map((t) => t.date)];
   return {
     params,

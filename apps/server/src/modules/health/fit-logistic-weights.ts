@@ -36,7 +36,9 @@ export function fitLogisticWeights(samples: readonly LogisticSample[], options: 
   const featureCount = samples[0]?.features.length ?? 0;
 
   const stats = Array.from({ length: featureCount }, (_, j) => {
-    const values = samples.map((sample) => sample.features[j]).filter((value): value is number => value !== null && value !== undefined && Number.isFinite(value));
+    const values = samples
+      .map((sample) => sample.features[j])
+      .filter((value): value is number => value !== null && value !== undefined && Number.isFinite(value));
     const mean = values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : 0;
     const variance = values.length > 0 ? values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length : 0;
     return { mean, sd: Math.sqrt(variance), observed: values.length };
@@ -76,7 +78,12 @@ export function fitLogisticWeights(samples: readonly LogisticSample[], options: 
     intercept: beta[0] ?? 0,
     features: stats.map((stat, j) => {
       const coefficient = beta[1 + j] ?? 0;
-      return { ...stat, coefficient, perUnit: stat.sd > 0 ? coefficient / stat.sd : 0, missingCoefficient: beta[1 + featureCount + j] ?? 0 };
+      return {
+        ...stat,
+        coefficient,
+        perUnit: stat.sd > 0 ? coefficient / stat.sd : 0,
+        missingCoefficient: beta[1 + featureCount + j] ?? 0,
+      };
     }),
     iterations,
     converged,
@@ -114,7 +121,12 @@ function penalisedLogLikelihood(design: number[][], targets: number[], beta: num
   return total - 0.5 * beta.reduce((sum, value, k) => sum + (penalty[k] ?? 0) * value * value, 0);
 }
 
-function gradientAndHessian(design: number[][], targets: number[], beta: number[], penalty: number[]): { gradient: number[]; hessian: number[][] } {
+function gradientAndHessian(
+  design: number[][],
+  targets: number[],
+  beta: number[],
+  penalty: number[],
+): { gradient: number[]; hessian: number[][] } {
   const width = beta.length;
   const gradient = beta.map((value, k) => -(penalty[k] ?? 0) * value);
   const hessian = Array.from({ length: width }, (_, r) => Array.from({ length: width }, (_, c) => (r === c ? (penalty[r] ?? 0) : 0)));

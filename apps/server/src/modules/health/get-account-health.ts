@@ -52,7 +52,12 @@ export function createAccountHealthReads({ database, clock }: { database: Databa
     if (stored) return { result: toHealthResult(context, stored), source: 'snapshot' as const };
     const session = createSessionRunner(database);
     const accounts = await session((query) => loadAccountsById(query, context.workspaceId, [accountId]));
-    const [scored] = await scoreAccounts(database, context, perAccountScope(context.workspaceId, context.timeZone, [{ accountId, date }]), accounts);
+    const [scored] = await scoreAccounts(
+      database,
+      context,
+      perAccountScope(context.workspaceId, context.timeZone, [{ accountId, date }]),
+      accounts,
+    );
     if (!scored) throw new AppError('ACCOUNT_NOT_FOUND', 'Account not found');
     return { result: scored.result, source: 'computed' as const };
   }
@@ -61,7 +66,10 @@ export function createAccountHealthReads({ database, clock }: { database: Databa
     async getAccountHealth(workspaceId: string, accountId: string, query: { days?: number }): Promise<AccountHealth> {
       await assertAccount(workspaceId, accountId);
       const context = await loadHealthContext(database, workspaceId, clock.now());
-      const [latest, target] = await Promise.all([snapshots.findSnapshot(workspaceId, accountId, null), inputs.findTarget(workspaceId, accountId)]);
+      const [latest, target] = await Promise.all([
+        snapshots.findSnapshot(workspaceId, accountId, null),
+        inputs.findTarget(workspaceId, accountId),
+      ]);
       const days = query.days ?? DEFAULT_TREND_DAYS;
       const trend = latest ? await snapshots.listTrend(workspaceId, accountId, addDays(latest.date, -(days - 1)), latest.date) : [];
       const result = latest ? toHealthResult(context, latest) : null;
@@ -74,10 +82,19 @@ export function createAccountHealthReads({ database, clock }: { database: Databa
         outcome: result?.outcome ?? null,
         experience: result?.experience ?? null,
         coverage: result?.coverage ?? 0,
-        scorecard: latest ? { id: latest.scorecardId, version: latest.scorecardVersion, name: scorecard?.name ?? latest.scorecardId } : null,
+        scorecard: latest
+          ? { id: latest.scorecardId, version: latest.scorecardVersion, name: scorecard?.name ?? latest.scorecardId }
+          : null,
         measures: (result?.measures ?? []).map(toMeasureResultDto),
         northStarTarget: target?.target ?? null,
-        trend: trend.map((t) => ({ date: t.date, score: t.score, band: t.band, outcome: t.outcome, experience: t.experience, coverage: t.coverage })),
+        trend: trend.map((t) => ({
+          date: t.date,
+          score: t.score,
+          band: t.band,
+          outcome: t.outcome,
+          experience: t.experience,
+          coverage: t.coverage,
+        })),
       };
     },
 

@@ -26,7 +26,10 @@ export function createPortfolioHealthReads({ database, clock }: { database: Data
       if (from > to) throw invalidQuery('from', 'must not be after to');
       if (daysBetween(from, to) >= MAX_DAYS) throw invalidQuery('from', `the range may span at most ${MAX_DAYS} days`);
       const weekAgo = addDays(to, -7);
-      const [days, changes] = await Promise.all([snapshots.listBandCounts(workspaceId, from, to), snapshots.listScoreChanges(workspaceId, weekAgo, to)]);
+      const [days, changes] = await Promise.all([
+        snapshots.listBandCounts(workspaceId, from, to),
+        snapshots.listScoreChanges(workspaceId, weekAgo, to),
+      ]);
       const movers = changes.map((c) => ({ ...c, change: Math.round((c.toScore - c.fromScore) * 10) / 10 }));
       const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
       return {
@@ -37,8 +40,14 @@ export function createPortfolioHealthReads({ database, clock }: { database: Data
         movers: {
           from: weekAgo,
           to,
-          decliners: movers.filter((m) => m.change < 0).sort((a, b) => a.change - b.change || byName(a, b)).slice(0, MOVERS),
-          improvers: movers.filter((m) => m.change > 0).sort((a, b) => b.change - a.change || byName(a, b)).slice(0, MOVERS),
+          decliners: movers
+            .filter((m) => m.change < 0)
+            .sort((a, b) => a.change - b.change || byName(a, b))
+            .slice(0, MOVERS),
+          improvers: movers
+            .filter((m) => m.change > 0)
+            .sort((a, b) => b.change - a.change || byName(a, b))
+            .slice(0, MOVERS),
         },
       };
     },

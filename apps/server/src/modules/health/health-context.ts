@@ -22,7 +22,10 @@ export type HealthContext = {
 export const versionKey = (id: string, version: number) => `${id}@${version}`;
 
 /** A version row as the scorer sees it. */
-export function toScorecardFromRow(row: Pick<ScorecardVersionRow, 'scorecardId' | 'version' | 'definition'>, bands: BandThresholds): Scorecard {
+export function toScorecardFromRow(
+  row: Pick<ScorecardVersionRow, 'scorecardId' | 'version' | 'definition'>,
+  bands: BandThresholds,
+): Scorecard {
   return toScorecard(row.definition, row.scorecardId, row.version, bands);
 }
 
@@ -53,11 +56,17 @@ export async function ensureBuiltInScorecards(database: Database, workspaceId: s
 export async function loadHealthContext(database: Database, workspaceId: string, at: Date): Promise<HealthContext> {
   await ensureBuiltInScorecards(database, workspaceId, at);
   const repo = createHealthScorecardsRepository(database.db);
-  const [settingsRow, timeZone, all] = await Promise.all([repo.findSettings(workspaceId), repo.findWorkspaceTimezone(workspaceId), repo.listAllVersions(workspaceId)]);
+  const [settingsRow, timeZone, all] = await Promise.all([
+    repo.findSettings(workspaceId),
+    repo.findWorkspaceTimezone(workspaceId),
+    repo.listAllVersions(workspaceId),
+  ]);
   const settings: HealthSettings = settingsRow
     ? { bands: { red: settingsRow.bandRed, yellow: settingsRow.bandYellow }, scoreDropThreshold: settingsRow.scoreDropThreshold }
     : DEFAULT_HEALTH_SETTINGS;
   const versions = new Map(all.map((row) => [versionKey(row.scorecardId, row.version), toScorecardFromRow(row, settings.bands)]));
-  const scorecards = all.filter((row) => row.version === row.currentVersion).map((row) => versions.get(versionKey(row.scorecardId, row.version))!);
+  const scorecards = all
+    .filter((row) => row.version === row.currentVersion)
+    .map((row) => versions.get(versionKey(row.scorecardId, row.version))!);
   return { workspaceId, timeZone: timeZone ?? 'UTC', settings, scorecards, versions };
 }

@@ -35,7 +35,11 @@ export function createHealthInputsRepository(db: Db) {
     },
 
     /** An account's inputs, newest observation first. */
-    async listInputs(workspaceId: string, accountId: string, options: { kind?: string; limit: number; id?: string }): Promise<ExperienceInputRow[]> {
+    async listInputs(
+      workspaceId: string,
+      accountId: string,
+      options: { kind?: string; limit: number; id?: string },
+    ): Promise<ExperienceInputRow[]> {
       const rows = await db
         .select({ input: healthExperienceInputs, setByName: users.name })
         .from(healthExperienceInputs)
@@ -78,11 +82,18 @@ export function createHealthInputsRepository(db: Db) {
     },
 
     /** Bulk targets (demo data). */
-    async insertTargets(workspaceId: string, rows: readonly { accountId: string; target: number; setBy: string | null; at: Date }[]): Promise<void> {
+    async insertTargets(
+      workspaceId: string,
+      rows: readonly { accountId: string; target: number; setBy: string | null; at: Date }[],
+    ): Promise<void> {
       for (let i = 0; i < rows.length; i += 1000) {
         await db
           .insert(healthNorthStarTargets)
-          .values(rows.slice(i, i + 1000).map((r) => ({ workspaceId, accountId: r.accountId, target: r.target, setBy: r.setBy, updatedAt: r.at })))
+          .values(
+            rows
+              .slice(i, i + 1000)
+              .map((r) => ({ workspaceId, accountId: r.accountId, target: r.target, setBy: r.setBy, updatedAt: r.at })),
+          )
           .onConflictDoNothing();
       }
     },

@@ -1,4 +1,11 @@
-import type { CreateExperienceInput, ErrorDetail, ExperienceInput, ExperienceInputList, NorthStarTarget, SetNorthStarTarget } from '@northstar/contracts';
+import type {
+  CreateExperienceInput,
+  ErrorDetail,
+  ExperienceInput,
+  ExperienceInputList,
+  NorthStarTarget,
+  SetNorthStarTarget,
+} from '@northstar/contracts';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
@@ -17,11 +24,14 @@ export function findExperienceInputProblems(input: CreateExperienceInput, now: D
   const { kind, value } = input;
   if (kind === 'nps' && !(value >= 0 && value <= 10)) add('value', 'must be between 0 and 10 for an NPS answer');
   if (kind === 'csat' && !(value >= 1 && value <= 5)) add('value', 'must be between 1 and 5 for CSAT');
-  if (kind === 'csm_sentiment' && !(Number.isInteger(value) && value >= 1 && value <= 5)) add('value', 'must be a whole number from 1 to 5 for CSM sentiment');
-  if (kind === 'support_tickets' && !(Number.isInteger(value) && value >= 0)) add('value', 'must be a whole number ≥ 0 (tickets opened in the last 30 days)');
+  if (kind === 'csm_sentiment' && !(Number.isInteger(value) && value >= 1 && value <= 5))
+    add('value', 'must be a whole number from 1 to 5 for CSM sentiment');
+  if (kind === 'support_tickets' && !(Number.isInteger(value) && value >= 0))
+    add('value', 'must be a whole number ≥ 0 (tickets opened in the last 30 days)');
   if (kind === 'custom' && !input.key) add('key', 'is required for a custom input (the custom measure’s key)');
   if (kind !== 'custom' && input.key !== undefined) add('key', 'is only for kind custom');
-  if (input.observedAt !== undefined && Date.parse(input.observedAt) > now.getTime() + FUTURE_TOLERANCE_MS) add('observedAt', 'must not be in the future');
+  if (input.observedAt !== undefined && Date.parse(input.observedAt) > now.getTime() + FUTURE_TOLERANCE_MS)
+    add('observedAt', 'must not be in the future');
   return problems;
 }
 
@@ -42,9 +52,16 @@ export function createHealthInputsService({
   }
 
   return {
-    async listExperienceInputs(workspaceId: string, accountId: string, query: { kind?: string; limit?: number }): Promise<ExperienceInputList> {
+    async listExperienceInputs(
+      workspaceId: string,
+      accountId: string,
+      query: { kind?: string; limit?: number },
+    ): Promise<ExperienceInputList> {
       await assertAccount(workspaceId, accountId);
-      const rows = await repo.listInputs(workspaceId, accountId, { ...(query.kind ? { kind: query.kind } : {}), limit: query.limit ?? 100 });
+      const rows = await repo.listInputs(workspaceId, accountId, {
+        ...(query.kind ? { kind: query.kind } : {}),
+        limit: query.limit ?? 100,
+      });
       return { items: rows.map(toExperienceInputDto) };
     },
 
@@ -58,7 +75,8 @@ export function createHealthInputsService({
       await assertAccount(workspaceId, accountId);
       const now = clock.now();
       const problems = findExperienceInputProblems(input, now);
-      if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid body: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, problems);
+      if (problems.length > 0)
+        throw new AppError('VALIDATION_FAILED', `Invalid body: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, problems);
       const id = await repo.insertInput(workspaceId, {
         accountId,
         kind: input.kind,
@@ -75,7 +93,12 @@ export function createHealthInputsService({
       return toExperienceInputDto(row!);
     },
 
-    async setNorthStarTarget(workspaceId: string, userId: string | null, accountId: string, input: SetNorthStarTarget): Promise<NorthStarTarget> {
+    async setNorthStarTarget(
+      workspaceId: string,
+      userId: string | null,
+      accountId: string,
+      input: SetNorthStarTarget,
+    ): Promise<NorthStarTarget> {
       await assertAccount(workspaceId, accountId);
       await repo.setTarget(workspaceId, accountId, input.target, userId, clock.now());
       await afterChange(workspaceId, [accountId]);

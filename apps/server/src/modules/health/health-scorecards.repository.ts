@@ -46,7 +46,10 @@ export function createHealthScorecardsRepository(db: Db) {
       .from(healthScorecardVersions)
       .innerJoin(
         healthScorecards,
-        and(eq(healthScorecards.workspaceId, healthScorecardVersions.workspaceId), eq(healthScorecards.scorecardId, healthScorecardVersions.scorecardId)),
+        and(
+          eq(healthScorecards.workspaceId, healthScorecardVersions.workspaceId),
+          eq(healthScorecards.scorecardId, healthScorecardVersions.scorecardId),
+        ),
       )
       .leftJoin(users, eq(users.id, healthScorecardVersions.authorId));
 
@@ -54,7 +57,9 @@ export function createHealthScorecardsRepository(db: Db) {
     /** The current version of every scorecard. */
     async listCurrent(workspaceId: string): Promise<ScorecardVersionRow[]> {
       const rows = await fromVersions()
-        .where(and(eq(healthScorecardVersions.workspaceId, workspaceId), eq(healthScorecardVersions.version, healthScorecards.currentVersion)))
+        .where(
+          and(eq(healthScorecardVersions.workspaceId, workspaceId), eq(healthScorecardVersions.version, healthScorecards.currentVersion)),
+        )
         .orderBy(asc(healthScorecardVersions.scorecardId));
       return rows.map(normalise);
     },
@@ -83,7 +88,10 @@ export function createHealthScorecardsRepository(db: Db) {
     },
 
     async hasScorecards(workspaceId: string): Promise<boolean> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(healthScorecards).where(eq(healthScorecards.workspaceId, workspaceId));
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(healthScorecards)
+        .where(eq(healthScorecards.workspaceId, workspaceId));
       return (row?.n ?? 0) > 0;
     },
 
@@ -121,8 +129,17 @@ export function createHealthScorecardsRepository(db: Db) {
       return row;
     },
 
-    async upsertSettings(workspaceId: string, values: { bandRed: number; bandYellow: number; scoreDropThreshold: number; updatedBy: string | null; at: Date }) {
-      const row = { bandRed: values.bandRed, bandYellow: values.bandYellow, scoreDropThreshold: values.scoreDropThreshold, updatedBy: values.updatedBy, updatedAt: values.at };
+    async upsertSettings(
+      workspaceId: string,
+      values: { bandRed: number; bandYellow: number; scoreDropThreshold: number; updatedBy: string | null; at: Date },
+    ) {
+      const row = {
+        bandRed: values.bandRed,
+        bandYellow: values.bandYellow,
+        scoreDropThreshold: values.scoreDropThreshold,
+        updatedBy: values.updatedBy,
+        updatedAt: values.at,
+      };
       await db
         .insert(healthSettings)
         .values({ workspaceId, ...row })
@@ -130,7 +147,9 @@ export function createHealthScorecardsRepository(db: Db) {
     },
 
     async findWorkspaceTimezone(workspaceId: string): Promise<string | undefined> {
-      const rows = (await db.execute(sql`SELECT timezone FROM workspaces WHERE id = ${workspaceId}::uuid`)) as unknown as { rows: { timezone: string }[] };
+      const rows = (await db.execute(sql`SELECT timezone FROM workspaces WHERE id = ${workspaceId}::uuid`)) as unknown as {
+        rows: { timezone: string }[];
+      };
       return rows.rows[0]?.timezone;
     },
   };

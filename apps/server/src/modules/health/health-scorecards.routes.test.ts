@@ -20,7 +20,12 @@ describe('health scorecards API', () => {
     const res = await t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
     return { status: res.statusCode, body: res.json() };
   };
-  const definitionOf = (s: Scorecard): Omit<ScorecardDefinition, 'id'> => ({ name: s.name, groups: s.groups, measures: s.measures, applicability: s.applicability });
+  const definitionOf = (s: Scorecard): Omit<ScorecardDefinition, 'id'> => ({
+    name: s.name,
+    groups: s.groups,
+    measures: s.measures,
+    applicability: s.applicability,
+  });
 
   it('starts every workspace on the built-in scorecards, 80/20 by default and 70/30 for S-tier accounts', async () => {
     const { status, body } = await call('GET', '/health/scorecards');
@@ -79,7 +84,10 @@ describe('health scorecards API', () => {
     const current = (await call('GET', '/health/scorecards/default')).body as Scorecard;
     const bad = {
       ...definitionOf(current),
-      measures: [...current.measures, { ...current.measures[0]!, transform: { type: 'linear', direction: 'higher_is_better', min: 5, max: 5 } }],
+      measures: [
+        ...current.measures,
+        { ...current.measures[0]!, transform: { type: 'linear', direction: 'higher_is_better', min: 5, max: 5 } },
+      ],
     };
     const res = await call('PUT', '/health/scorecards/default', bad);
     assert.equal(res.status, 400);
@@ -109,14 +117,21 @@ describe('health scorecards API', () => {
     const json = await call('GET', '/health/scorecards/enterprise/export?format=json');
     assert.deepEqual(JSON.parse(json.body.content).groups, created.body.groups);
 
-    const broken = await call('POST', '/health/scorecards/import', { format: 'yaml', content: content.replace('weight: 70', 'weight: -3') });
+    const broken = await call('POST', '/health/scorecards/import', {
+      format: 'yaml',
+      content: content.replace('weight: 70', 'weight: -3'),
+    });
     assert.equal(broken.status, 400);
     assert.equal(broken.body.error.details[0].field, 'content.groups.outcome.weight');
   });
 
   it('previews which accounts a proposed scorecard would move between bands, without saving it', async () => {
     const preview = await createTestWorkspace(t.services, 'Preview Co');
-    const busyButUnhappy = await t.services.accounts.createAccount(preview.id, { name: 'Busy but unhappy', licensedSeats: 10, contractStart: '2025-01-01' });
+    const busyButUnhappy = await t.services.accounts.createAccount(preview.id, {
+      name: 'Busy but unhappy',
+      licensedSeats: 10,
+      contractStart: '2025-01-01',
+    });
     const happy = await t.services.accounts.createAccount(preview.id, { name: 'Happy', licensedSeats: 10, contractStart: '2025-01-01' });
     for (const [account, score] of [
       [busyButUnhappy, 0],
@@ -140,7 +155,12 @@ describe('health scorecards API', () => {
     assert.deepEqual(res.body.after, { red: 1, yellow: 0, green: 1, noData: 0 });
     assert.equal((await t.services.health.getScorecard(preview.id, 'default')).version, 1, 'nothing saved');
 
-    const invalid = await call('POST', '/health/scorecards/preview', { scorecard: { ...experienceOnly, groups: { outcome: { weight: 0 }, experience: { weight: 0 } } } }, preview.admin.headers);
+    const invalid = await call(
+      'POST',
+      '/health/scorecards/preview',
+      { scorecard: { ...experienceOnly, groups: { outcome: { weight: 0 }, experience: { weight: 0 } } } },
+      preview.admin.headers,
+    );
     assert.equal(invalid.status, 400);
     assert.equal(invalid.body.error.details[0].field, 'scorecard.groups');
   });
@@ -158,7 +178,11 @@ describe('health scorecards API', () => {
         ...(churned ? { status: 'churned' as const, churnDate: '2026-04-01' } : { renewalDate: '2027-04-01' }),
       });
       await insertUsageDays(t.database, fit.id, account.id, everyDay('2026-03-02', 30, userIds(users)));
-      await t.services.health.addExperienceInput(fit.id, { userId: null, via: 'api_token' }, account.id, { kind: 'nps', value: 7, observedAt: '2026-02-20T10:00:00Z' });
+      await t.services.health.addExperienceInput(fit.id, { userId: null, via: 'api_token' }, account.id, {
+        kind: 'nps',
+        value: 7,
+        observedAt: '2026-02-20T10:00:00Z',
+      });
     }
     const report = await call('GET', '/health/backtest?horizonDays=30', undefined, fit.admin.headers);
     assert.equal(report.status, 200);

@@ -66,11 +66,16 @@ export function createHealthScorecardsService({ database, clock, afterChange }: 
       const txRepo = createHealthScorecardsRepository(tx);
       await txRepo.lockScorecards(workspaceId);
       const current = await txRepo.findVersion(workspaceId, scorecardId);
-      if (meta.expect === 'new' && current) throw new AppError('HEALTH_SCORECARD_EXISTS', `A scorecard with id ${scorecardId} already exists`, [{ field: 'id', location: 'body', problem: 'is taken' }]);
-      if (typeof meta.expect === 'number' && current && current.version !== meta.expect) {
-        throw new AppError('HEALTH_SCORECARD_VERSION_CONFLICT', `Scorecard ${scorecardId} is at version ${current.version}, not ${meta.expect}: reload and apply your change again`, [
-          { field: 'baseVersion', location: 'body', problem: `is ${meta.expect} but the current version is ${current.version}` },
+      if (meta.expect === 'new' && current)
+        throw new AppError('HEALTH_SCORECARD_EXISTS', `A scorecard with id ${scorecardId} already exists`, [
+          { field: 'id', location: 'body', problem: 'is taken' },
         ]);
+      if (typeof meta.expect === 'number' && current && current.version !== meta.expect) {
+        throw new AppError(
+          'HEALTH_SCORECARD_VERSION_CONFLICT',
+          `Scorecard ${scorecardId} is at version ${current.version}, not ${meta.expect}: reload and apply your change again`,
+          [{ field: 'baseVersion', location: 'body', problem: `is ${meta.expect} but the current version is ${current.version}` }],
+        );
       }
       const changes = diffScorecards(current?.definition ?? null, definition);
       if (current && changes.length === 0) return null;
@@ -126,7 +131,12 @@ export function createHealthScorecardsService({ database, clock, afterChange }: 
     },
 
     /** Rollback is forward-only: a new version copying an old one. */
-    async rollbackScorecard(workspaceId: string, authorId: string | null, scorecardId: string, input: RollbackScorecard): Promise<ScorecardDto> {
+    async rollbackScorecard(
+      workspaceId: string,
+      authorId: string | null,
+      scorecardId: string,
+      input: RollbackScorecard,
+    ): Promise<ScorecardDto> {
       const old = await getRow(workspaceId, scorecardId, input.version);
       return writeVersion(workspaceId, scorecardId, old.definition, {
         authorId,
@@ -137,17 +147,38 @@ export function createHealthScorecardsService({ database, clock, afterChange }: 
     },
 
     /** Fitted weights (see suggest-scorecard-weights) saved as a version. */
-    async saveSuggestedVersion(workspaceId: string, authorId: string | null, scorecardId: string, definition: StoredScorecard, baseVersion: number, note: string) {
+    async saveSuggestedVersion(
+      workspaceId: string,
+      authorId: string | null,
+      scorecardId: string,
+      definition: StoredScorecard,
+      baseVersion: number,
+      note: string,
+    ) {
       return writeVersion(workspaceId, scorecardId, definition, { authorId, source: 'suggestion', note, expect: baseVersion });
     },
 
     /** Points every scorecard's north-star measure at one event: a workspace names its north star once. */
-    async setNorthStarSource(workspaceId: string, authorId: string | null, source: NorthStarSource, options: { note: string; skipRescore?: boolean }): Promise<void> {
+    async setNorthStarSource(
+      workspaceId: string,
+      authorId: string | null,
+      source: NorthStarSource,
+      options: { note: string; skipRescore?: boolean },
+    ): Promise<void> {
       await ensure(workspaceId);
       for (const row of await repo.listCurrent(workspaceId)) {
         if (!row.definition.measures.some((m) => m.kind === 'north_star')) continue;
-        const definition = { ...row.definition, measures: row.definition.measures.map((m) => (m.kind === 'north_star' ? { ...m, northStar: source } : m)) };
-        await writeVersion(workspaceId, row.scorecardId, definition, { authorId, source: 'edit', note: options.note, expect: row.version, skipRescore: options.skipRescore ?? false });
+        const definition = {
+          ...row.definition,
+          measures: row.definition.measures.map((m) => (m.kind === 'north_star' ? { ...m, northStar: source } : m)),
+        };
+        await writeVersion(workspaceId, row.scorecardId, definition, {
+          authorId,
+          source: 'edit',
+          note: options.note,
+          expect: row.version,
+          skipRescore: options.skipRescore ?? false,
+        });
       }
     },
 

@@ -121,7 +121,10 @@ export function createHealthSnapshotsRepository(db: Db) {
     },
 
     /** The latest score per account (for tiering and lists): one index probe per account. */
-    async listLatestScores(workspaceId: string, accountIds: readonly string[]): Promise<Map<string, { score: number | null; band: Band | null; date: string }>> {
+    async listLatestScores(
+      workspaceId: string,
+      accountIds: readonly string[],
+    ): Promise<Map<string, { score: number | null; band: Band | null; date: string }>> {
       const result = new Map<string, { score: number | null; band: Band | null; date: string }>();
       for (let i = 0; i < accountIds.length; i += 10_000) {
         const ids = accountIds.slice(i, i + 10_000);
@@ -138,7 +141,10 @@ export function createHealthSnapshotsRepository(db: Db) {
     },
 
     async findLatestDate(workspaceId: string): Promise<string | null> {
-      const rows = await queryRows<{ day: string | null }>(db, sql`SELECT max(date)::text AS day FROM health_snapshots WHERE workspace_id = ${workspaceId}::uuid`);
+      const rows = await queryRows<{ day: string | null }>(
+        db,
+        sql`SELECT max(date)::text AS day FROM health_snapshots WHERE workspace_id = ${workspaceId}::uuid`,
+      );
       return rows[0]?.day ?? null;
     },
 

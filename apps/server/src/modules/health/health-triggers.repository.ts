@@ -3,7 +3,10 @@ import { queryRows, type Db } from '../../platform/db/database';
 
 /** The usage rollup's watermark: events received up to it are in the rollups (see usage-analytics). */
 export async function findUsageWatermark(db: Db): Promise<string | null> {
-  const rows = await queryRows<{ settled: string }>(db, sql`SELECT settled_until::text AS settled FROM usage_rollup_state WHERE name = 'usage.rollup'`);
+  const rows = await queryRows<{ settled: string }>(
+    db,
+    sql`SELECT settled_until::text AS settled FROM usage_rollup_state WHERE name = 'usage.rollup'`,
+  );
   return rows[0]?.settled ?? null;
 }
 

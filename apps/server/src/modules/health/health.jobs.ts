@@ -17,7 +17,8 @@ export function registerHealthJobs(jobs: JobQueue, service: HealthService, listW
       name: HEALTH_RECOMPUTE_JOB,
       schedule: '*/5 * * * *',
       // A unique key for account runs: collapsing two of them would drop one's accounts.
-      singletonKey: ({ workspaceId, accountIds }) => (accountIds?.length ? `${workspaceId}:accounts:${randomUUID()}` : (workspaceId ?? 'all')),
+      singletonKey: ({ workspaceId, accountIds }) =>
+        accountIds?.length ? `${workspaceId}:accounts:${randomUUID()}` : (workspaceId ?? 'all'),
       handler: async ({ workspaceId, accountIds }) => {
         for (const id of workspaceId ? [workspaceId] : await listWorkspaceIds()) {
           await service.recomputeHealth(id, { accountIds: accountIds ?? null });

@@ -33,7 +33,12 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
   });
   after(() => t.close());
 
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, user: { headers: Record<string, string> } = ws.admin) => {
+  const call = async (
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    payload?: object,
+    user: { headers: Record<string, string> } = ws.admin,
+  ) => {
     const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: user.headers, ...(payload ? { payload } : {}) });
     return { status: res.statusCode, body: res.json() };
   };
@@ -63,7 +68,12 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
     assert.equal(added.body.setById, csm.id);
     assert.equal(added.body.source, 'api');
     assert.equal(added.body.observedAt, '2026-05-01T12:00:00.000Z');
-    const custom = await call('POST', `/accounts/${idle.id}/health/inputs`, { kind: 'custom', key: 'renewal_intent', value: 3, source: 'crm' }, csm);
+    const custom = await call(
+      'POST',
+      `/accounts/${idle.id}/health/inputs`,
+      { kind: 'custom', key: 'renewal_intent', value: 3, source: 'crm' },
+      csm,
+    );
     assert.equal(custom.body.key, 'renewal_intent');
 
     const listed = await call('GET', `/accounts/${idle.id}/health/inputs`, undefined, viewer);
@@ -72,16 +82,32 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
       'custom by csm 1',
     ]);
     // The input rescored the account at once: sentiment now shows in its measures.
-    const sentiment = (await call('GET', `/accounts/${idle.id}/health`)).body.measures.find((m: { key: string }) => m.key === 'csm_sentiment');
+    const sentiment = (await call('GET', `/accounts/${idle.id}/health`)).body.measures.find(
+      (m: { key: string }) => m.key === 'csm_sentiment',
+    );
     assert.equal(sentiment.raw, 2);
 
     const tooHigh = await call('POST', `/accounts/${idle.id}/health/inputs`, { kind: 'nps', value: 11 }, csm);
     assert.equal(tooHigh.status, 400);
-    assert.deepEqual(tooHigh.body.error.details.map((d: { field: string }) => d.field), ['value']);
+    assert.deepEqual(
+      tooHigh.body.error.details.map((d: { field: string }) => d.field),
+      ['value'],
+    );
     const noKey = await call('POST', `/accounts/${idle.id}/health/inputs`, { kind: 'custom', value: 1 }, csm);
-    assert.deepEqual(noKey.body.error.details.map((d: { field: string }) => d.field), ['key']);
-    const future = await call('POST', `/accounts/${idle.id}/health/inputs`, { kind: 'nps', value: 8, observedAt: '2026-06-01T00:00:00Z' }, csm);
-    assert.deepEqual(future.body.error.details.map((d: { field: string }) => d.field), ['observedAt']);
+    assert.deepEqual(
+      noKey.body.error.details.map((d: { field: string }) => d.field),
+      ['key'],
+    );
+    const future = await call(
+      'POST',
+      `/accounts/${idle.id}/health/inputs`,
+      { kind: 'nps', value: 8, observedAt: '2026-06-01T00:00:00Z' },
+      csm,
+    );
+    assert.deepEqual(
+      future.body.error.details.map((d: { field: string }) => d.field),
+      ['observedAt'],
+    );
     assert.equal((await call('POST', `/accounts/${idle.id}/health/inputs`, { kind: 'nps', value: 8 }, viewer)).status, 403);
   });
 
@@ -94,7 +120,10 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
     assert.deepEqual([northStar.raw, northStar.detail], [50, { count: 1350, of: 2700 }]);
     const cleared = await call('PUT', `/accounts/${busy.id}/health/target`, { target: null }, csm);
     assert.equal(cleared.body.target, null);
-    assert.equal((await call('GET', `/accounts/${busy.id}/health`)).body.measures.find((m: { key: string }) => m.key === 'north_star').raw, null);
+    assert.equal(
+      (await call('GET', `/accounts/${busy.id}/health`)).body.measures.find((m: { key: string }) => m.key === 'north_star').raw,
+      null,
+    );
   });
 
   it('shows health in the account list and filters it by band and by score', async () => {
@@ -107,11 +136,20 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
 
     const filter = (expression: object) => call('GET', `/accounts?sort=name&filter=${encodeURIComponent(JSON.stringify(expression))}`);
     const red = await filter({ op: 'and', conditions: [{ field: 'metric.healthBand', operator: 'eq', value: 'red' }] });
-    assert.deepEqual(red.body.items.map((a: Account) => a.name), ['Idle']);
+    assert.deepEqual(
+      red.body.items.map((a: Account) => a.name),
+      ['Idle'],
+    );
     const low = await filter({ op: 'and', conditions: [{ field: 'metric.health', operator: 'lt', value: 40 }] });
-    assert.deepEqual(low.body.items.map((a: Account) => a.name), ['Idle']);
+    assert.deepEqual(
+      low.body.items.map((a: Account) => a.name),
+      ['Idle'],
+    );
     const unknown = await filter({ op: 'and', conditions: [{ field: 'metric.healthBand', operator: 'isEmpty' }] });
-    assert.deepEqual(unknown.body.items.map((a: Account) => a.name), ['Unscored']);
+    assert.deepEqual(
+      unknown.body.items.map((a: Account) => a.name),
+      ['Unscored'],
+    );
   });
 
   it('gives the portfolio’s bands per day and the week’s biggest movers', async () => {
@@ -127,9 +165,15 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
     assert.equal(body.movers.decliners[0]?.name, 'Busy');
     const changes = body.movers.decliners.map((m: { change: number }) => m.change);
     assert.ok(changes.every((c: number) => c < 0));
-    assert.deepEqual(changes, [...changes].sort((a: number, b: number) => a - b));
+    assert.deepEqual(
+      changes,
+      [...changes].sort((a: number, b: number) => a - b),
+    );
     const wrong = await call('GET', '/health/portfolio?from=2026-05-02&to=2026-05-01');
-    assert.deepEqual(wrong.body.error.details.map((d: { field: string }) => d.field), ['from']);
+    assert.deepEqual(
+      wrong.body.error.details.map((d: { field: string }) => d.field),
+      ['from'],
+    );
   });
 
   it('changes the bands for the workspace and rescores today at once; refuses bands out of order', async () => {
@@ -140,7 +184,10 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
     assert.deepEqual((await call('GET', '/health/settings', undefined, viewer)).body.bands, { red: 40, yellow: before.score + 1 });
     const wrong = await call('PUT', '/health/settings', { bands: { red: 70, yellow: 40 }, scoreDropThreshold: 10 });
     assert.equal(wrong.status, 400);
-    assert.deepEqual(wrong.body.error.details.map((d: { field: string }) => d.field), ['bands.yellow']);
+    assert.deepEqual(
+      wrong.body.error.details.map((d: { field: string }) => d.field),
+      ['bands.yellow'],
+    );
     assert.equal((await call('PUT', '/health/settings', { bands: { red: 40, yellow: 70 }, scoreDropThreshold: 10 }, csm)).status, 403);
     await call('PUT', '/health/settings', { bands: { red: 40, yellow: 70 }, scoreDropThreshold: 10 });
   });
@@ -152,6 +199,9 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
     assert.equal(run.body.accounts, 3);
     const future = await call('POST', '/health/recompute', { date: '2026-05-02' });
     assert.equal(future.status, 400);
-    assert.deepEqual(future.body.error.details.map((d: { field: string }) => d.field), ['date']);
+    assert.deepEqual(
+      future.body.error.details.map((d: { field: string }) => d.field),
+      ['date'],
+    );
   });
 });

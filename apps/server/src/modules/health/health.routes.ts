@@ -34,7 +34,13 @@ export function healthRoutes(service: HealthService): FastifyPluginAsyncTypebox 
       '/accounts/:accountId/health',
       {
         config: read,
-        schema: { tags, summary: 'Latest score, CO, CX, band, coverage and measures, with the daily trend', params: AccountParams, querystring: AccountHealthQuerySchema, response: { 200: AccountHealthSchema } },
+        schema: {
+          tags,
+          summary: 'Latest score, CO, CX, band, coverage and measures, with the daily trend',
+          params: AccountParams,
+          querystring: AccountHealthQuerySchema,
+          response: { 200: AccountHealthSchema },
+        },
       },
       async (request) => service.getAccountHealth(requireActor(request).workspaceId, request.params.accountId, request.query),
     );
@@ -56,7 +62,13 @@ export function healthRoutes(service: HealthService): FastifyPluginAsyncTypebox 
       '/accounts/:accountId/health/inputs',
       {
         config: read,
-        schema: { tags, summary: 'Experience inputs of an account, newest first', params: AccountParams, querystring: ListExperienceInputsQuerySchema, response: { 200: ExperienceInputListSchema } },
+        schema: {
+          tags,
+          summary: 'Experience inputs of an account, newest first',
+          params: AccountParams,
+          querystring: ListExperienceInputsQuerySchema,
+          response: { 200: ExperienceInputListSchema },
+        },
       },
       async (request) => service.listExperienceInputs(requireActor(request).workspaceId, request.params.accountId, request.query),
     );
@@ -64,7 +76,13 @@ export function healthRoutes(service: HealthService): FastifyPluginAsyncTypebox 
       '/accounts/:accountId/health/inputs',
       {
         config: { access: { permission: 'health:inputs' } },
-        schema: { tags, summary: 'Record an NPS answer, CSAT, ticket count, CSM sentiment or custom value', params: AccountParams, body: CreateExperienceInputSchema, response: { 201: ExperienceInputSchema } },
+        schema: {
+          tags,
+          summary: 'Record an NPS answer, CSAT, ticket count, CSM sentiment or custom value',
+          params: AccountParams,
+          body: CreateExperienceInputSchema,
+          response: { 201: ExperienceInputSchema },
+        },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -75,7 +93,13 @@ export function healthRoutes(service: HealthService): FastifyPluginAsyncTypebox 
       '/accounts/:accountId/health/target',
       {
         config: { access: { permission: 'health:inputs' } },
-        schema: { tags, summary: 'Set (or clear with null) the account’s north-star target per 30 days', params: AccountParams, body: SetNorthStarTargetSchema, response: { 200: NorthStarTargetSchema } },
+        schema: {
+          tags,
+          summary: 'Set (or clear with null) the account’s north-star target per 30 days',
+          params: AccountParams,
+          body: SetNorthStarTargetSchema,
+          response: { 200: NorthStarTargetSchema },
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -84,14 +108,27 @@ export function healthRoutes(service: HealthService): FastifyPluginAsyncTypebox 
     );
     app.get(
       '/health/portfolio',
-      { config: read, schema: { tags, summary: 'Accounts per band per day, and this week’s biggest movers', querystring: PortfolioHealthQuerySchema, response: { 200: PortfolioHealthSchema } } },
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Accounts per band per day, and this week’s biggest movers',
+          querystring: PortfolioHealthQuerySchema,
+          response: { 200: PortfolioHealthSchema },
+        },
+      },
       async (request) => service.getPortfolioHealth(requireActor(request).workspaceId, request.query),
     );
     app.get(
       '/health/backtest',
       {
         config: read,
-        schema: { tags, summary: 'How well a scorecard predicted real churn: AUC, churn per band, lift, per-measure AUC, suggested weights', querystring: BacktestQuerySchema, response: { 200: BacktestReportSchema } },
+        schema: {
+          tags,
+          summary: 'How well a scorecard predicted real churn: AUC, churn per band, lift, per-measure AUC, suggested weights',
+          querystring: BacktestQuerySchema,
+          response: { 200: BacktestReportSchema },
+        },
       },
       async (request) => service.getBacktest(requireActor(request).workspaceId, request.query),
     );
@@ -102,7 +139,15 @@ export function healthRoutes(service: HealthService): FastifyPluginAsyncTypebox 
     );
     app.put(
       '/health/settings',
-      { config: { access: { permission: 'health:manage' } }, schema: { tags, summary: 'Change band thresholds (rescores today)', body: HealthSettingsSchema, response: { 200: HealthSettingsSchema } } },
+      {
+        config: { access: { permission: 'health:manage' } },
+        schema: {
+          tags,
+          summary: 'Change band thresholds (rescores today)',
+          body: HealthSettingsSchema,
+          response: { 200: HealthSettingsSchema },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         return service.updateSettings(actor.workspaceId, actor.userId, request.body);
@@ -110,7 +155,15 @@ export function healthRoutes(service: HealthService): FastifyPluginAsyncTypebox 
     );
     app.post(
       '/health/recompute',
-      { config: { access: { permission: 'health:manage' } }, schema: { tags, summary: 'Recompute today’s (or a date’s) scores now', body: RecomputeHealthSchema, response: { 200: HealthRecomputeResultSchema } } },
+      {
+        config: { access: { permission: 'health:manage' } },
+        schema: {
+          tags,
+          summary: 'Recompute today’s (or a date’s) scores now',
+          body: RecomputeHealthSchema,
+          response: { 200: HealthRecomputeResultSchema },
+        },
+      },
       async (request) => service.recomputeHealth(requireActor(request).workspaceId, request.body),
     );
   };

@@ -23,7 +23,8 @@ describe('health service', () => {
     t.services.accounts.createAccount(ws.id, { name, contractStart: '2025-01-01', ...extra });
   const nps = (accountId: string, value: number, observedAt: string) =>
     health().addExperienceInput(ws.id, { userId: ws.admin.id, via: 'api_token' }, accountId, { kind: 'nps', value, observedAt });
-  const measure = async (accountId: string, key: string) => (await health().getAccountHealth(ws.id, accountId, {})).measures.find((m) => m.key === key)!;
+  const measure = async (accountId: string, key: string) =>
+    (await health().getAccountHealth(ws.id, accountId, {})).measures.find((m) => m.key === key)!;
 
   it('scores a past date from the data as of that date only, and keeps that day when today is recomputed', async () => {
     const account = await createAccount('As-of Co', { licensedSeats: 10 });
@@ -96,13 +97,10 @@ describe('health service', () => {
     // Each input rescores the account at once (no job queue in tests).
     await nps(account.id, 0, '2026-05-01T08:00:00Z');
     const afterFirst = await events();
-    assert.deepEqual(
-      afterFirst.map((e) => [e.type, e.payload.from, e.payload.to, e.payload.score, e.payload.previousScore]).sort(),
-      [
-        ['health.band_changed', 'green', 'yellow', 40, 100],
-        ['health.score_changed', 'green', 'yellow', 40, 100],
-      ],
-    );
+    assert.deepEqual(afterFirst.map((e) => [e.type, e.payload.from, e.payload.to, e.payload.score, e.payload.previousScore]).sort(), [
+      ['health.band_changed', 'green', 'yellow', 40, 100],
+      ['health.score_changed', 'green', 'yellow', 40, 100],
+    ]);
     await nps(account.id, 0, '2026-05-01T09:00:00Z');
     const afterSecond = await events();
     assert.deepEqual(
@@ -140,7 +138,13 @@ describe('health service', () => {
     await t.services.usageAnalytics.rollUpNewEvents();
     await health().afterUsageRollup(); // the first call only marks where the rollup stands
     const sent = await t.services.usage.ingestEvents(ws.id, [
-      { type: 'track', userId: 'rollup-user', event: 'Report Created', context: { groupId: 'rollup-co' }, timestamp: '2026-05-01T11:00:00Z' },
+      {
+        type: 'track',
+        userId: 'rollup-user',
+        event: 'Report Created',
+        context: { groupId: 'rollup-co' },
+        timestamp: '2026-05-01T11:00:00Z',
+      },
     ]);
     assert.equal(sent.accepted, 1);
     assert.equal((await health().getAccountHealth(ws.id, account.id, {})).date, null);
@@ -156,19 +160,43 @@ describe('health service', () => {
   it('counts days since the last touch with a key person still at the account, as of each date', async () => {
     const account = await createAccount('Relationship Co');
     const champion = await t.services.accounts.createContact(ws.id, account.id, { name: 'Champion', isKeyPerson: true });
-    const sponsor = await t.services.accounts.createContact(ws.id, account.id, { name: 'Sponsor', isKeyPerson: true, leftAt: '2026-04-25' });
-    await t.services.accounts.createContact(ws.id, account.id, { name: 'End user', isKeyPerson: false, lastContactedAt: '2026-04-30T10:00:00Z' });
+    const sponsor = await t.services.accounts.createContact(ws.id, account.id, {
+      name: 'Sponsor',
+      isKeyPerson: true,
+      leftAt: '2026-04-25',
+    });
+    await t.services.accounts.createContact(ws.id, account.id, {
+      name: 'End user',
+      isKeyPerson: false,
+      lastContactedAt: '2026-04-30T10:00:00Z',
+    });
     const actor = { workspaceId: ws.id, userId: ws.admin.id, role: 'admin' as const };
-    await t.services.timeline.createTouch(actor, account.id, { type: 'call', title: 'QBR prep', occurredAt: '2026-04-20T10:00:00Z', contactIds: [champion.id] });
-    await t.services.timeline.createTouch(actor, account.id, { type: 'meeting', title: 'Sponsor lunch', occurredAt: '2026-04-24T10:00:00Z', contactIds: [sponsor.id] });
+    await t.services.timeline.createTouch(actor, account.id, {
+      type: 'call',
+      title: 'QBR prep',
+      occurredAt: '2026-04-20T10:00:00Z',
+      contactIds: [champion.id],
+    });
+    await t.services.timeline.createTouch(actor, account.id, {
+      type: 'meeting',
+      title: 'Sponsor lunch',
+      occurredAt: '2026-04-24T10:00:00Z',
+      contactIds: [sponsor.id],
+    });
     const daysOn = async (date: string) =>
-      (await health().explainHealthChange(ws.id, account.id, { from: date, to: date })).to.measures.find((m) => m.key === 'days_since_key_contact')!.raw;
+      (await health().explainHealthChange(ws.id, account.id, { from: date, to: date })).to.measures.find(
+        (m) => m.key === 'days_since_key_contact',
+      )!.raw;
     assert.equal(await daysOn('2026-04-21'), 1, 'the champion’s call; the lunch came later');
     assert.equal(await daysOn('2026-04-24'), 0, 'the sponsor lunch');
     assert.equal(await daysOn('2026-05-01'), 11, 'the sponsor has left and the end user is not a key person: the call of the 20th');
     assert.equal(await daysOn('2026-04-01'), null, 'no touch with a key person yet');
     // A contact date set without a logged touch (an import, a CRM) counts as well.
-    await t.services.accounts.createContact(ws.id, account.id, { name: 'Admin', isKeyPerson: true, lastContactedAt: '2026-04-28T10:00:00Z' });
+    await t.services.accounts.createContact(ws.id, account.id, {
+      name: 'Admin',
+      isKeyPerson: true,
+      lastContactedAt: '2026-04-28T10:00:00Z',
+    });
     assert.equal(await daysOn('2026-05-01'), 3);
   });
 
@@ -185,7 +213,11 @@ describe('health service', () => {
     assert.equal(explanation.to.source, 'computed', 'April 30 was never stored: scored from the data as of then');
     assert.ok(explanation.change! < 0);
     const points = explanation.items.map((i) => Math.abs(i.points ?? 0));
-    assert.deepEqual(points, [...points].sort((a, b) => b - a), 'ranked by points');
+    assert.deepEqual(
+      points,
+      [...points].sort((a, b) => b - a),
+      'ranked by points',
+    );
     const total = explanation.items.reduce((sum, i) => sum + (i.points ?? 0), 0);
     assert.equal(Math.round(total * 10) / 10, explanation.change, 'the lines add up to the change');
     const seats = explanation.items.find((i) => i.key === 'seat_utilisation')!;

@@ -56,20 +56,37 @@ export function createHealthService({ database, clock }: { database: Database; c
     },
 
     /** Saves the backtest's fitted weights as a new version of the scorecard. */
-    async acceptSuggestion(workspaceId: string, authorId: string | null, scorecardId: string, input: AcceptSuggestion): Promise<ScorecardDto> {
+    async acceptSuggestion(
+      workspaceId: string,
+      authorId: string | null,
+      scorecardId: string,
+      input: AcceptSuggestion,
+    ): Promise<ScorecardDto> {
       const current = await scorecards.getScorecard(workspaceId, scorecardId);
       const run = await runBacktest(workspaceId, { horizonDays: input.horizonDays, scorecardId });
       const suggestion = run.report.suggestion;
       if (!run.suggested || !suggestion) {
-        throw new AppError('HEALTH_NO_SUGGESTION', `The backtest over ${run.report.accounts} accounts (${run.report.churned} churned) found no weights to suggest`);
+        throw new AppError(
+          'HEALTH_NO_SUGGESTION',
+          `The backtest over ${run.report.accounts} accounts (${run.report.churned} churned) found no weights to suggest`,
+        );
       }
       const auc = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
       const validated = suggestion.crossValidated;
       const note =
         input.note?.trim() ||
         `weights fitted on ${run.report.accounts} accounts (${run.report.churned} churned), horizon ${input.horizonDays} days; ` +
-          (validated ? `cross-validated AUC ${auc(validated.current)} → ${auc(validated.suggested)}` : `AUC ${auc(suggestion.inSample.current)} → ${auc(suggestion.inSample.suggested)}`);
-      return scorecards.saveSuggestedVersion(workspaceId, authorId, scorecardId, toStoredScorecard(run.suggested), input.baseVersion ?? current.version, note);
+          (validated
+            ? `cross-validated AUC ${auc(validated.current)} → ${auc(validated.suggested)}`
+            : `AUC ${auc(suggestion.inSample.current)} → ${auc(suggestion.inSample.suggested)}`);
+      return scorecards.saveSuggestedVersion(
+        workspaceId,
+        authorId,
+        scorecardId,
+        toStoredScorecard(run.suggested),
+        input.baseVersion ?? current.version,
+        note,
+      );
     },
 
     async getSettings(workspaceId: string): Promise<HealthSettings> {
@@ -79,7 +96,9 @@ export function createHealthService({ database, clock }: { database: Database; c
     /** New bands apply from the next score: today's snapshots are recomputed at once. */
     async updateSettings(workspaceId: string, userId: string | null, input: HealthSettings): Promise<HealthSettings> {
       if (!(input.bands.red < input.bands.yellow)) {
-        throw new AppError('VALIDATION_FAILED', 'bands.yellow must be greater than bands.red', [{ field: 'bands.yellow', location: 'body', problem: 'must be greater than bands.red' }]);
+        throw new AppError('VALIDATION_FAILED', 'bands.yellow must be greater than bands.red', [
+          { field: 'bands.yellow', location: 'body', problem: 'must be greater than bands.red' },
+        ]);
       }
       await createHealthScorecardsRepository(database.db).upsertSettings(workspaceId, {
         bandRed: input.bands.red,

@@ -48,7 +48,9 @@ export async function collectMeasureFacts(
     session((query) => loadActiveUsers(query, scope, needs.features)),
     session((query) => loadNorthStarSums(query, scope, sumSources)),
     session(async (query) => ({
-      experience: needs.experience ? calculateExperienceValues(needs.experience.observations, needs.experience.before) : await loadExperience(query, scope),
+      experience: needs.experience
+        ? calculateExperienceValues(needs.experience.observations, needs.experience.before)
+        : await loadExperience(query, scope),
       touches: await loadDaysSinceKeyContact(query, scope),
       targets: await loadTargets(query, scope),
     })),
@@ -97,7 +99,13 @@ function fromAccountRollup(table: 'usage_account_days' | 'usage_user_days', scop
 }
 
 /** `bit_or` masks of which features (by index) had a key present, BITS features per column. */
-function featureMaskColumns(features: readonly FeatureKeys[], keysOf: (f: FeatureKeys) => string[], column: string, condition: string, params: unknown[]) {
+function featureMaskColumns(
+  features: readonly FeatureKeys[],
+  keysOf: (f: FeatureKeys) => string[],
+  column: string,
+  condition: string,
+  params: unknown[],
+) {
   const columns: string[] = [];
   const indexes: number[][] = [];
   for (let start = 0; start < features.length; start += BITS) {
@@ -128,7 +136,12 @@ function featureMaskColumns(features: readonly FeatureKeys[], keysOf: (f: Featur
 }
 
 /** Active user-days (30 days and the 30 before), north-star event counts and plain features, from usage_account_days. */
-async function loadAccountUsage(query: SessionQuery, scope: FactsScope, countSources: readonly NorthStarSource[], features: readonly FeatureKeys[]) {
+async function loadAccountUsage(
+  query: SessionQuery,
+  scope: FactsScope,
+  countSources: readonly NorthStarSource[],
+  features: readonly FeatureKeys[],
+) {
   const params = [...scope.params];
   const recent = `d.day > w.asof - 30`;
   const northStar = countSources.map((source) => {
@@ -178,7 +191,11 @@ async function loadActiveUsers(query: SessionQuery, scope: FactsScope, features:
 }
 
 /** North-star sources that sum a property read the raw events (the rollups keep counts only). */
-async function loadNorthStarSums(query: SessionQuery, scope: FactsScope, sources: readonly Extract<NorthStarSource, { aggregate: 'sum' }>[]) {
+async function loadNorthStarSums(
+  query: SessionQuery,
+  scope: FactsScope,
+  sources: readonly Extract<NorthStarSource, { aggregate: 'sum' }>[],
+) {
   const result = new Map<string, Map<string, number>>();
   for (const source of sources) {
     const params = [...scope.params, source.event, source.property];
@@ -270,5 +287,11 @@ export async function loadExperienceObservations(
      FROM health_experience_inputs WHERE workspace_id = $1 AND observed_at >= $2::timestamptz AND observed_at < $3::timestamptz`,
     window,
   );
-  return rows.map((r) => ({ accountId: r.account_id, kind: r.kind, customKey: r.custom_key, value: Number(r.value), observedAt: Number(r.at) }));
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    kind: r.kind,
+    customKey: r.custom_key,
+    value: Number(r.value),
+    observedAt: Number(r.at),
+  }));
 }

@@ -29,7 +29,8 @@ export function createScorecardPreview({ database, clock }: { database: Database
     const { id, ...definition } = proposal;
     const stored = toStoredScorecard(definition);
     const problems = findScorecardProblems(stored, id, 'scorecard.');
-    if (problems.length > 0) throw new AppError('VALIDATION_FAILED', `Invalid scorecard: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, problems);
+    if (problems.length > 0)
+      throw new AppError('VALIDATION_FAILED', `Invalid scorecard: ${problems.map((p) => `${p.field}: ${p.problem}`).join('; ')}`, problems);
     const context = await loadHealthContext(database, workspaceId, clock.now());
     const current = context.scorecards.find((s) => s.id === id);
     const proposed = toScorecard(stored, id, (current?.version ?? 0) + 1, context.settings.bands);
@@ -59,7 +60,10 @@ export function createScorecardPreview({ database, clock }: { database: Database
         },
       ];
     });
-    moved.sort((a, b) => Math.abs((b.toScore ?? 0) - (b.fromScore ?? 0)) - Math.abs((a.toScore ?? 0) - (a.fromScore ?? 0)) || (a.name < b.name ? -1 : 1));
+    moved.sort(
+      (a, b) =>
+        Math.abs((b.toScore ?? 0) - (b.fromScore ?? 0)) - Math.abs((a.toScore ?? 0) - (a.fromScore ?? 0)) || (a.name < b.name ? -1 : 1),
+    );
     return {
       date,
       accounts: accounts.length,

@@ -43,7 +43,6 @@ function toSnapshotWrite({ account, result }: ScoredAccount): SnapshotWrite {
 
 /** Daily snapshots: recompute a day (today by default) and rebuild history. */
 export function createHealthRecompute({ database, clock }: { database: Database; clock: Clock }) {
-
   /** The accounts that were customers on `date`, scored with the current scorecards. */
   async function scoreDay(
     context: HealthContext,
@@ -71,7 +70,12 @@ export function createHealthRecompute({ database, clock }: { database: Database;
       );
       const endOf = new Map(ends.map((r) => [r.day, Number(r.end_ms)]));
       const first = endOf.get(from)! - (STALE_DAYS + SURVEY_ROUND_DAYS + 1) * 86_400_000;
-      const observations = await loadExperienceObservations(query, context.workspaceId, { from: first, until: endOf.get(to)! }, MAX_PRELOADED_INPUTS);
+      const observations = await loadExperienceObservations(
+        query,
+        context.workspaceId,
+        { from: first, until: endOf.get(to)! },
+        MAX_PRELOADED_INPUTS,
+      );
       return { endOf, observations };
     });
   }
@@ -82,13 +86,23 @@ export function createHealthRecompute({ database, clock }: { database: Database;
    * per-workspace lock, so concurrent recomputes (the job, a CLI run) never record one change twice.
    * A rebuilt past day records none: history is not news.
    */
-  async function writeDay(context: HealthContext, date: string, scored: readonly ScoredAccount[], withEvents: boolean, accountIds: readonly string[] | null) {
+  async function writeDay(
+    context: HealthContext,
+    date: string,
+    scored: readonly ScoredAccount[],
+    withEvents: boolean,
+    accountIds: readonly string[] | null,
+  ) {
     const now = clock.now();
     const writes = scored.map(toSnapshotWrite);
     return database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`health-snapshots:${context.workspaceId}`}))`);
       const events = withEvents
-        ? calculateHealthEvents(writes, await loadReferenceScores(tx, context.workspaceId, date, accountIds), context.settings.scoreDropThreshold)
+        ? calculateHealthEvents(
+            writes,
+            await loadReferenceScores(tx, context.workspaceId, date, accountIds),
+            context.settings.scoreDropThreshold,
+          )
         : [];
       await upsertSnapshots(tx, context.workspaceId, date, writes, now);
       await recordDomainEvents(
@@ -108,12 +122,22 @@ export function createHealthRecompute({ database, clock }: { database: Database;
   }
 
   function assertDate(date: string, today: string, field: string): void {
-    if (!isIsoDate(date)) throw new AppError('VALIDATION_FAILED', `${field} must be a date, YYYY-MM-DD`, [{ field, location: 'body', problem: 'must be a date, YYYY-MM-DD' }]);
-    if (date > today) throw new AppError('VALIDATION_FAILED', `${field} must not be after today (${today})`, [{ field, location: 'body', problem: `must not be after ${today}` }]);
+    if (!isIsoDate(date))
+      throw new AppError('VALIDATION_FAILED', `${field} must be a date, YYYY-MM-DD`, [
+        { field, location: 'body', problem: 'must be a date, YYYY-MM-DD' },
+      ]);
+    if (date > today)
+      throw new AppError('VALIDATION_FAILED', `${field} must not be after today (${today})`, [
+        { field, location: 'body', problem: `must not be after ${today}` },
+      ]);
   }
 
   /** Scores every live account (or `accountIds`) for a date from the data as of it, and upserts the snapshots. */
-  async function recomputeHealth(workspaceId: string, options: RecomputeOptions = {}, preloaded?: HealthContext): Promise<HealthRecomputeResult> {
+  async function recomputeHealth(
+    workspaceId: string,
+    options: RecomputeOptions = {},
+    preloaded?: HealthContext,
+  ): Promise<HealthRecomputeResult> {
     const started = performance.now();
     const context = preloaded ?? (await loadHealthContext(database, workspaceId, clock.now()));
     const today = await resolveToday(context);
@@ -139,9 +163,14 @@ export function createHealthRecompute({ database, clock }: { database: Database;
     const from = 'from' in options ? options.from : addDays(to, -(options.days - 1));
     assertDate(from, latest, 'from');
     assertDate(to, latest, 'to');
-    if (from > to) throw new AppError('VALIDATION_FAILED', 'from must not be after to', [{ field: 'from', location: 'body', problem: 'must not be after to' }]);
+    if (from > to)
+      throw new AppError('VALIDATION_FAILED', 'from must not be after to', [
+        { field: 'from', location: 'body', problem: 'must not be after to' },
+      ]);
     if (from < addDays(to, -MAX_REBUILD_DAYS)) {
-      throw new AppError('VALIDATION_FAILED', `A rebuild spans at most ${MAX_REBUILD_DAYS} days`, [{ field: 'from', location: 'body', problem: `must be within ${MAX_REBUILD_DAYS} days of to` }]);
+      throw new AppError('VALIDATION_FAILED', `A rebuild spans at most ${MAX_REBUILD_DAYS} days`, [
+        { field: 'from', location: 'body', problem: `must be within ${MAX_REBUILD_DAYS} days of to` },
+      ]);
     }
     // PGlite has no autovacuum: after a bulk load (an import, the demo) its planner knows nothing of
     // the rollups' shape, and a rebuild runs the same queries many times (10× slower unanalysed).

@@ -27,7 +27,10 @@ export type BacktestRun = { report: BacktestReportDto; scorecard: Scorecard; sug
  */
 export function createHealthBacktest({ database, clock }: { database: Database; clock: Clock }) {
   const session = createSessionRunner(database);
-  return async function runHealthBacktest(workspaceId: string, query: { horizonDays?: number; scorecardId?: string }): Promise<BacktestRun> {
+  return async function runHealthBacktest(
+    workspaceId: string,
+    query: { horizonDays?: number; scorecardId?: string },
+  ): Promise<BacktestRun> {
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const scorecardId = query.scorecardId ?? DEFAULT_SCORECARD_ID;
     const context = await loadHealthContext(database, workspaceId, clock.now());
@@ -36,8 +39,18 @@ export function createHealthBacktest({ database, clock }: { database: Database; 
     const today = localDate(clock.now(), context.timeZone);
 
     const outcomes = calculateBacktestOutcomes(await session((q) => loadOutcomeFacts(q, workspaceId)), today, horizonDays);
-    const accounts = await session((q) => loadAccountsById(q, workspaceId, outcomes.map((o) => o.accountId)));
-    const scope = perAccountScope(workspaceId, context.timeZone, outcomes.map((o) => ({ accountId: o.accountId, date: o.scoreDate })));
+    const accounts = await session((q) =>
+      loadAccountsById(
+        q,
+        workspaceId,
+        outcomes.map((o) => o.accountId),
+      ),
+    );
+    const scope = perAccountScope(
+      workspaceId,
+      context.timeZone,
+      outcomes.map((o) => ({ accountId: o.accountId, date: o.scoreDate })),
+    );
     const gathered = await gatherFacts(database, context, scope, accounts, [scorecard]);
     const samples: BacktestAccount[] = outcomes.flatMap((o) => {
       const facts = gathered.facts.get(o.accountId);
@@ -61,7 +74,8 @@ export function createHealthBacktest({ database, clock }: { database: Database; 
         churned: report.churned,
         retained: report.accounts - report.churned,
         scored: scored.length,
-        meanCoverage: results.length > 0 ? Math.round((results.reduce((sum, r) => sum + r.coverage, 0) / results.length) * 1000) / 1000 : null,
+        meanCoverage:
+          results.length > 0 ? Math.round((results.reduce((sum, r) => sum + r.coverage, 0) / results.length) * 1000) / 1000 : null,
         bands: report.bandChurnRates,
         baseChurnRate: report.decileLift.baseChurnRate,
         lowestDecileLift: report.decileLift.lowestDecileLift,
@@ -78,12 +92,21 @@ export function createHealthBacktest({ database, clock }: { database: Database; 
 
 function toSuggestionDto(scorecard: Scorecard, suggestion: WeightSuggestion): NonNullable<BacktestReportDto['suggestion']> {
   const cv = suggestion.crossValidated;
-  const [current, suggested] = cv && cv.current !== null && cv.suggested !== null ? [cv.current, cv.suggested] : [suggestion.inSample.current, suggestion.inSample.suggested];
+  const [current, suggested] =
+    cv && cv.current !== null && cv.suggested !== null
+      ? [cv.current, cv.suggested]
+      : [suggestion.inSample.current, suggestion.inSample.suggested];
   return {
     method: suggestion.method,
     groups: {
-      outcome: { current: scorecard.groups.outcome.weight, suggested: suggestion.scorecard?.groups.outcome.weight ?? scorecard.groups.outcome.weight },
-      experience: { current: scorecard.groups.experience.weight, suggested: suggestion.scorecard?.groups.experience.weight ?? scorecard.groups.experience.weight },
+      outcome: {
+        current: scorecard.groups.outcome.weight,
+        suggested: suggestion.scorecard?.groups.outcome.weight ?? scorecard.groups.outcome.weight,
+      },
+      experience: {
+        current: scorecard.groups.experience.weight,
+        suggested: suggestion.scorecard?.groups.experience.weight ?? scorecard.groups.experience.weight,
+      },
     },
     measures: suggestion.measures.map((m) => ({
       key: m.key,

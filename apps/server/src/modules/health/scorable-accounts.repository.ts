@@ -42,12 +42,24 @@ export async function loadAccountsById(query: SessionQuery, workspaceId: string,
 
 /** Every live account's outcome facts, for the backtest. */
 export async function loadOutcomeFacts(query: SessionQuery, workspaceId: string): Promise<OutcomeFacts[]> {
-  const rows = await query<{ id: string; status: 'active' | 'churned'; churn_date: string | null; contract_start: string | null; renewal_date: string | null }>(
+  const rows = await query<{
+    id: string;
+    status: 'active' | 'churned';
+    churn_date: string | null;
+    contract_start: string | null;
+    renewal_date: string | null;
+  }>(
     `SELECT id::text AS id, status, churn_date::text AS churn_date, contract_start::text AS contract_start, renewal_date::text AS renewal_date
      FROM accounts WHERE workspace_id = $1 AND deleted_at IS NULL`,
     [workspaceId],
   );
-  return rows.map((r) => ({ id: r.id, status: r.status, churnDate: r.churn_date, contractStart: r.contract_start, renewalDate: r.renewal_date }));
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    churnDate: r.churn_date,
+    contractStart: r.contract_start,
+    renewalDate: r.renewal_date,
+  }));
 }
 
 /** Saved-segment membership per account (as of the segments' last refresh), for scorecard rules on segments. */

@@ -34,7 +34,8 @@ export async function withGatheringSessions<T>(database: Database, fn: (session:
 export function listNorthStarSources(scorecards: readonly Scorecard[]): NorthStarSource[] {
   const sources = new Map<string, NorthStarSource>();
   for (const scorecard of scorecards) {
-    for (const measure of scorecard.measures) if (measure.kind === 'north_star' && measure.northStar) sources.set(northStarKey(measure.northStar), measure.northStar);
+    for (const measure of scorecard.measures)
+      if (measure.kind === 'north_star' && measure.northStar) sources.set(northStarKey(measure.northStar), measure.northStar);
   }
   return [...sources.values()];
 }
@@ -68,14 +69,21 @@ export async function gatherFacts(
         usesSegments ? await loadSegmentMemberships(query, context.workspaceId) : new Map<string, string[]>(),
       ] as const,
   );
-  const facts = await collectMeasureFacts(session, scope, accounts, { northStar: listNorthStarSources(scorecards), features, ...(experience ? { experience } : {}) });
+  const facts = await collectMeasureFacts(session, scope, accounts, {
+    northStar: listNorthStarSources(scorecards),
+    features,
+    ...(experience ? { experience } : {}),
+  });
   return { accounts, facts, memberships };
 }
 
 /** Picks each account's scorecard (tier, stage, segments) and scores it in memory with the pure core. */
 export function scoreGathered(gathered: GatheredFacts, scorecards: readonly Scorecard[]): ScoredAccount[] {
   return gathered.accounts.map((account) => {
-    const scorecard = selectScorecard({ tier: account.tier, stage: account.stage, segmentIds: gathered.memberships.get(account.id) ?? [] }, scorecards);
+    const scorecard = selectScorecard(
+      { tier: account.tier, stage: account.stage, segmentIds: gathered.memberships.get(account.id) ?? [] },
+      scorecards,
+    );
     const { inputs, details } = calculateMeasureInputs(scorecard, gathered.facts.get(account.id)!);
     return { account, scorecard, result: calculateHealthScore(scorecard, inputs, details) };
   });

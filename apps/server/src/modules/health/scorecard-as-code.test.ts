@@ -22,7 +22,10 @@ describe('scorecards as code', () => {
     const text = serialiseScorecard(definition, 'yaml').replace('weight: 70', 'weight: lots');
     const parsed = parseScorecard(text, 'yaml');
     assert.ok('problems' in parsed);
-    assert.deepEqual(parsed.problems.map((p) => p.field), ['content.groups.outcome.weight']);
+    assert.deepEqual(
+      parsed.problems.map((p) => p.field),
+      ['content.groups.outcome.weight'],
+    );
   });
 
   it('points at the line of a YAML syntax error and rejects unknown fields', () => {

@@ -15,7 +15,10 @@ export function serialiseScorecard(definition: ScorecardDefinition, format: Scor
  * Reads a scorecard file. Problems name the field inside the file (`content.measures.0.weight`),
  * or the line and column of a syntax error, so an admin can fix the file they wrote.
  */
-export function parseScorecard(content: string, format: ScorecardFormat): { definition: ScorecardDefinition } | { problems: ErrorDetail[] } {
+export function parseScorecard(
+  content: string,
+  format: ScorecardFormat,
+): { definition: ScorecardDefinition } | { problems: ErrorDetail[] } {
   let value: unknown;
   try {
     if (format === 'json') value = JSON.parse(content);
@@ -24,7 +27,15 @@ export function parseScorecard(content: string, format: ScorecardFormat): { defi
       const [first] = document.errors;
       if (first) {
         const at = first.linePos?.[0];
-        return { problems: [{ field: 'content', location: 'body', problem: `is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${first.code}` }] };
+        return {
+          problems: [
+            {
+              field: 'content',
+              location: 'body',
+              problem: `is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ''}: ${first.code}`,
+            },
+          ],
+        };
       }
       value = document.toJS();
     }

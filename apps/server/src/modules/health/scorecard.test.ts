@@ -34,14 +34,23 @@ describe('validateScorecard', () => {
 
   it('refuses cuts that do not ascend, naming the cut', () => {
     const scorecard = defaultScorecard();
-    scorecard.measures[4]!.transform = { type: 'thresholds', direction: 'higher_is_better', cuts: [-10, -30, 10], scores: [0, 40, 75, 100] };
+    scorecard.measures[4]!.transform = {
+      type: 'thresholds',
+      direction: 'higher_is_better',
+      cuts: [-10, -30, 10],
+      scores: [0, 40, 75, 100],
+    };
     assert.deepEqual(fields(scorecard), ['measures[4].transform.cuts[1]']);
   });
 
   it('refuses step scores that go against the direction', () => {
     const scorecard = defaultScorecard();
     scorecard.measures[4]!.transform = { type: 'thresholds', direction: 'lower_is_better', cuts: [-30, -10, 10], scores: [0, 40, 75, 100] };
-    assert.deepEqual(fields(scorecard), ['measures[4].transform.scores[1]', 'measures[4].transform.scores[2]', 'measures[4].transform.scores[3]']);
+    assert.deepEqual(fields(scorecard), [
+      'measures[4].transform.scores[1]',
+      'measures[4].transform.scores[2]',
+      'measures[4].transform.scores[3]',
+    ]);
   });
 
   it('needs one more step score than cuts', () => {

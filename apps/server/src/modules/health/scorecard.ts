@@ -115,10 +115,12 @@ export function validateScorecard(scorecard: Scorecard): ErrorDetail[] {
     if (!measure.label.en.trim()) add(`${at}.label.en`, 'must not be empty');
     if (!measure.label['zh-CN'].trim()) add(`${at}.label.zh-CN`, 'must not be empty');
     if (!isNonNegative(measure.weight)) add(`${at}.weight`, 'must be a finite number ≥ 0');
-    if (measure.kind === 'north_star' && !measure.northStar?.event.trim()) add(`${at}.northStar.event`, 'is required for a north-star measure');
+    if (measure.kind === 'north_star' && !measure.northStar?.event.trim())
+      add(`${at}.northStar.event`, 'is required for a north-star measure');
     validateTransform(measure.transform, `${at}.transform`, add);
   });
-  if (scorecard.measures.length > 0 && scorecard.measures.every((m) => m.weight === 0)) add('measures', 'at least one measure weight must be > 0');
+  if (scorecard.measures.length > 0 && scorecard.measures.every((m) => m.weight === 0))
+    add('measures', 'at least one measure weight must be > 0');
 
   const { red, yellow } = scorecard.bands;
   if (!(Number.isFinite(red) && red > 0 && red < 100)) add('bands.red', 'must be between 0 and 100, exclusive');
@@ -149,7 +151,10 @@ function validateTransform(transform: MeasureTransform, at: string, add: (field:
     const previous = scores[i - 1];
     // A step that scores a better raw value lower would break monotonicity in the measure's direction.
     if (previous !== undefined && (direction === 'higher_is_better' ? score < previous : score > previous)) {
-      add(`${at}.scores[${i}]`, direction === 'higher_is_better' ? 'must not be lower than the score before it' : 'must not be higher than the score before it');
+      add(
+        `${at}.scores[${i}]`,
+        direction === 'higher_is_better' ? 'must not be lower than the score before it' : 'must not be higher than the score before it',
+      );
     }
   });
 }

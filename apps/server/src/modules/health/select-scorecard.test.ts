@@ -22,7 +22,10 @@ describe('selectScorecard', () => {
   it('requires every listed dimension to match', () => {
     const onboardingS = withRule('onboarding-s', { tiers: ['S'], stages: ['onboarding'], priority: 20 });
     assert.equal(selectScorecard({ ...anyAccount, tier: 'S', stage: 'stable' }, [standard, keyAccount, onboardingS]).id, 'key-account');
-    assert.equal(selectScorecard({ ...anyAccount, tier: 'S', stage: 'onboarding' }, [standard, keyAccount, onboardingS]).id, 'onboarding-s');
+    assert.equal(
+      selectScorecard({ ...anyAccount, tier: 'S', stage: 'onboarding' }, [standard, keyAccount, onboardingS]).id,
+      'onboarding-s',
+    );
   });
 
   it('matches a segment rule when the account is in any of its segments', () => {

@@ -7,7 +7,11 @@ import { decodeMeasures, encodeMeasures } from './stored-snapshot';
 describe('stored snapshot measures', () => {
   it('round-trips a score’s measures through the compact form, parts and missing data included', () => {
     const scorecard = defaultScorecards()[0]!;
-    const result = calculateHealthScore(scorecard, { seat_utilisation: 44, nps: 8, usage_trend: -12.5 }, { seat_utilisation: { count: 22, of: 50 } });
+    const result = calculateHealthScore(
+      scorecard,
+      { seat_utilisation: 44, nps: 8, usage_trend: -12.5 },
+      { seat_utilisation: { count: 22, of: 50 } },
+    );
     const stored = encodeMeasures(result.measures);
     assert.deepEqual(JSON.parse(JSON.stringify(stored)), stored, 'survives JSON');
     const decoded = decodeMeasures(stored, scorecard);

@@ -12,7 +12,12 @@ export type StoredMeasure = [number | null, number | null, number, number] | [nu
 /** The measures of a score, compactly. effectiveWeight keeps 4 decimals (a share of the score). */
 export function encodeMeasures(measures: readonly MeasureResult[]): StoredMeasure[] {
   return measures.map((m) => {
-    const head: [number | null, number | null, number, number] = [m.raw, m.score, Math.round(m.effectiveWeight * 10_000) / 10_000, m.contribution];
+    const head: [number | null, number | null, number, number] = [
+      m.raw,
+      m.score,
+      Math.round(m.effectiveWeight * 10_000) / 10_000,
+      m.contribution,
+    ];
     return m.detail ? [...head, m.detail.count, m.detail.of] : head;
   });
 }

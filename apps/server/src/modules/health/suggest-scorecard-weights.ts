@@ -52,7 +52,11 @@ export type WeightSuggestion = {
  * stratified k-fold cross-validation (folds assigned by account id, so deterministic); the
  * in-sample AUC is reported beside it because it alone would reward overfitting.
  */
-export function suggestScorecardWeights(scorecard: Scorecard, accounts: readonly BacktestAccount[], options: SuggestWeightsOptions = {}): WeightSuggestion {
+export function suggestScorecardWeights(
+  scorecard: Scorecard,
+  accounts: readonly BacktestAccount[],
+  options: SuggestWeightsOptions = {},
+): WeightSuggestion {
   const l2 = options.l2 ?? 1;
   const keepGroupWeights = options.keepGroupWeights ?? false;
   const churned = accounts.filter((account) => account.churned).length;
@@ -98,8 +102,12 @@ function toSuggestedScorecard(scorecard: Scorecard, fit: LogisticFit, keepGroupW
   if (raw.every((weight) => weight === 0)) return null;
 
   const groups: MeasureGroup[] = ['outcome', 'experience'];
-  const fittedGroupTotals = groups.map((group) => scorecard.measures.reduce((sum, measure, j) => sum + (measure.group === group ? (raw[j] ?? 0) : 0), 0));
-  const groupWeights = keepGroupWeights ? groups.map((group) => scorecard.groups[group].weight) : apportionRounded(toPercentages(fittedGroupTotals), 0, 100);
+  const fittedGroupTotals = groups.map((group) =>
+    scorecard.measures.reduce((sum, measure, j) => sum + (measure.group === group ? (raw[j] ?? 0) : 0), 0),
+  );
+  const groupWeights = keepGroupWeights
+    ? groups.map((group) => scorecard.groups[group].weight)
+    : apportionRounded(toPercentages(fittedGroupTotals), 0, 100);
 
   const weights = scorecard.measures.map((measure) => measure.weight);
   groups.forEach((group, g) => {
@@ -129,10 +137,18 @@ function calculateAuc(scorecard: Scorecard, accounts: readonly BacktestAccount[]
 }
 
 /** Mean held-out AUC of the current and the refitted weights over stratified folds. */
-function crossValidate(scorecard: Scorecard, accounts: readonly BacktestAccount[], folds: number, l2: number, keepGroupWeights: boolean): WeightSuggestion['crossValidated'] {
+function crossValidate(
+  scorecard: Scorecard,
+  accounts: readonly BacktestAccount[],
+  folds: number,
+  l2: number,
+  keepGroupWeights: boolean,
+): WeightSuggestion['crossValidated'] {
   const foldOf = new Map<BacktestAccount, number>();
   for (const isChurned of [true, false]) {
-    const members = accounts.filter((account) => account.churned === isChurned).sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+    const members = accounts
+      .filter((account) => account.churned === isChurned)
+      .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
     members.forEach((account, position) => foldOf.set(account, position % folds));
   }
   const current: number[] = [];

@@ -15,8 +15,18 @@ const idList = (ids: readonly string[]) =>
   )}]::uuid[]`;
 // An account scope for the state scans: every live account, or only these.
 const scope = (column: SQL, ids?: readonly string[]) => (ids ? sql`and ${column} = any(${idList(ids)})` : sql``);
-// The oldest transaction still running: every event written by an older one is visible or never will be.
-const XMIN = sql`(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
+// The oldest transaction still running IN THIS DATABASE (else the snapshot's xmax): every event
+// written by an older one is visible or never will be. Not pg_snapshot_xmin: transaction ids are
+// cluster-wide, so a long transaction in another database on the same server (a report, another
+// app, a parallel test) would hold rule evaluation back for as long as it runs. backend_xid is a
+// 32-bit xid; it is widened to the 64-bit id (epoch from xmax) that domain_events.tx stores.
+const XMIN = sql`(
+  select coalesce(min(case when ((h.cur >> 32) << 32 | a.x) > h.cur then ((h.cur >> 32) << 32 | a.x) - 4294967296
+                           else ((h.cur >> 32) << 32 | a.x) end), h.cur)
+  from (select (pg_snapshot_xmax(pg_current_snapshot())::text)::bigint as cur) h
+  left join (select (backend_xid::text)::bigint as x from pg_stat_activity
+             where datname = current_database() and backend_xid is not null and pid <> pg_backend_pid()) a on true
+  group by h.cur)`;
 // Timestamps as ISO text in UTC, whatever the session's time zone.
 const iso = (expression: SQL) => sql`to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
