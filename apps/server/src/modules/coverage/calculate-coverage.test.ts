@@ -122,6 +122,26 @@ describe('calculateCoverage', () => {
     );
   });
 
+  it('gives no rate for a stage with under one account-day of exposure, instead of a huge one', () => {
+    // Entered renewal ten minutes before "now", touched once there.
+    const minutesAgo = new Date(now.getTime() - 10 * 60_000);
+    const coverage = calculateCoverage({
+      accounts: [{ id: 'x', name: 'x', ownerId: 'o', tier: 'B', stage: 'renewal', arr: 1, status: 'active' }],
+      stays: [{ accountId: 'x', stage: 'renewal', enteredAt: minutesAgo, leftAt: null }],
+      touches: [{ accountId: 'x', stage: 'renewal', count: 1 }],
+      tasks: [],
+      lastTouches: new Map(),
+      people: new Map([['o', 'Owen']]),
+      period,
+      now,
+      staleDays: 60,
+    });
+    const renewal = coverage.csms[0]!.stages.find((s) => s.stage === 'renewal')!;
+    assert.equal(renewal.touches, 1);
+    assert.equal(renewal.intensity, null);
+    assert.equal(coverage.csms[0]!.phases.late, null);
+  });
+
   it('lists rollout and stable accounts untouched for staleDays, never-touched and longest silence first', () => {
     const account = (id: string, stage: LifecycleStage, arr: number, status: 'active' | 'churned' = 'active'): CoverageAccount => ({
       id,

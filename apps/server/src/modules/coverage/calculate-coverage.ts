@@ -85,7 +85,10 @@ export function calculateAccountDays(
   return out;
 }
 
-const rate = (effort: number, days: number) => (days > 0 ? Math.round((effort / days) * 30 * 100) / 100 : null);
+// Under one account-day in a stage (an account that entered it minutes ago), effort per 30 days
+// is noise that dwarfs every real rate: no rate is given.
+const MIN_ACCOUNT_DAYS = 1;
+const rate = (effort: number, days: number) => (days >= MIN_ACCOUNT_DAYS ? Math.round((effort / days) * 30 * 100) / 100 : null);
 
 function phase(totals: StageTotals, stages: readonly WorkingStage[]) {
   const effort = stages.reduce((sum, s) => sum + totals[s].touches + totals[s].tasks, 0);
