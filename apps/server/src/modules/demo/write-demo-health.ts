@@ -53,17 +53,15 @@ export async function writeDemoHealth(context: DemoWriteContext, plan: DemoPlan)
   }
   for (let i = 0; i < health.targets.length; i += INPUT_CHUNK) {
     const chunk = health.targets.slice(i, i + INPUT_CHUNK);
-    await db
-      .insert(healthNorthStarTargets)
-      .values(
-        chunk.map((t) => ({
-          workspaceId,
-          accountId: accountId(t.accountKey),
-          target: t.target,
-          setBy: owners.get(t.accountKey) ?? null,
-          updatedAt: createdAt,
-        })),
-      );
+    await db.insert(healthNorthStarTargets).values(
+      chunk.map((t) => ({
+        workspaceId,
+        accountId: accountId(t.accountKey),
+        target: t.target,
+        setBy: owners.get(t.accountKey) ?? null,
+        updatedAt: createdAt,
+      })),
+    );
     context.onRows(chunk.length);
   }
 }

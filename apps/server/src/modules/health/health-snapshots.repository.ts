@@ -40,7 +40,12 @@ export async function upsertSnapshots(db: Db, workspaceId: string, date: string,
        ON CONFLICT (workspace_id, account_id, date) DO UPDATE SET score = EXCLUDED.score, outcome_score = EXCLUDED.outcome_score,
          experience_score = EXCLUDED.experience_score, band = EXCLUDED.band, coverage = EXCLUDED.coverage,
          scorecard_id = EXCLUDED.scorecard_id, scorecard_version = EXCLUDED.scorecard_version, measures = EXCLUDED.measures,
-         computed_at = EXCLUDED.computed_at`);
+         computed_at = EXCLUDED.computed_at
+       -- The 5-minute recompute mostly finds nothing changed: leave those rows alone (no new row version).
+       WHERE (health_snapshots.score, health_snapshots.outcome_score, health_snapshots.experience_score, health_snapshots.band,
+              health_snapshots.coverage, health_snapshots.scorecard_id, health_snapshots.scorecard_version, health_snapshots.measures)
+         IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.outcome_score, EXCLUDED.experience_score, EXCLUDED.band,
+              EXCLUDED.coverage, EXCLUDED.scorecard_id, EXCLUDED.scorecard_version, EXCLUDED.measures)`);
   }
 }
 

@@ -37,7 +37,7 @@ const BITS = 30;
 export async function collectMeasureFacts(
   session: <T>(fn: (query: SessionQuery) => Promise<T>) => Promise<T>,
   scope: FactsScope,
-  accounts: readonly { id: string; licensedSeats: number | null }[],
+  accounts: readonly { id: string; licensedSeats: number | null; northStarTarget: number | null }[],
   needs: FactsNeeds,
 ): Promise<Map<string, AccountMeasureFacts>> {
   const countSources = needs.northStar.filter((s) => s.aggregate === 'count');
@@ -52,10 +52,9 @@ export async function collectMeasureFacts(
         ? calculateExperienceValues(needs.experience.observations, needs.experience.before)
         : await loadExperience(query, scope),
       touches: await loadDaysSinceKeyContact(query, scope),
-      targets: await loadTargets(query, scope),
     })),
   ]);
-  const { experience, touches, targets } = small;
+  const { experience, touches } = small;
   // Accounts quiet for the whole 60 days: did they ever send usage (idle) or never (not instrumented)?
   // And accounts first seen well into the window: was the trend's base period tracked at all?
   const unsure = accounts.filter((a) => (usage.get(a.id)?.daysSinceFirst ?? 0) < TREND_WINDOW - TREND_BASE_GRACE).map((a) => a.id);
@@ -79,7 +78,7 @@ export async function collectMeasureFacts(
       featuresUsed30d: featuresUsed.size,
       featureCount: needs.features.length,
       northStar,
-      northStarTarget: targets.get(account.id) ?? null,
+      northStarTarget: account.northStarTarget,
       experience: experience.get(account.id) ?? new Map(),
       daysSinceKeyContact: touches.get(account.id) ?? null,
     });
@@ -180,11 +179,11 @@ async function loadActiveUsers(query: SessionQuery, scope: FactsScope, features:
   const inner = masks.columns.map((c) => `, ${c}`).join('');
   const outer = masks.columns.map((_, i) => `, bit_or(fb${i}) AS fb${i}`).join('');
   const rows = await query(
-    `SELECT id, count(*)::int AS users ${outer}
-     FROM (SELECT d.account_id::text AS id, d.user_id ${inner}
+    `SELECT account_id::text AS id, count(*)::int AS users ${outer}
+     FROM (SELECT d.account_id, d.user_id ${inner}
            ${fromAccountRollup('usage_user_days', scope, WINDOW)}
            GROUP BY d.account_id, d.user_id) u
-     GROUP BY id`,
+     GROUP BY account_id`,
     params,
   );
   return new Map(rows.map((r) => [String(r.id), { users: Number(r.users), features: masks.decode(r) }]));
@@ -246,15 +245,6 @@ async function loadExperience(query: SessionQuery, scope: FactsScope) {
     byAccount.set(row.id, values);
   }
   return byAccount;
-}
-
-async function loadTargets(query: SessionQuery, scope: FactsScope) {
-  const rows = await query<{ id: string; target: number }>(
-    `SELECT t.account_id::text AS id, t.target::float8 AS target FROM health_north_star_targets t ${scope.join('t')}
-     WHERE t.workspace_id = $1 ${scope.filter('t')}`,
-    scope.params,
-  );
-  return new Map(rows.map((r) => [r.id, Number(r.target)]));
 }
 
 /** Of `ids`, those with usage before the 60-day window: instrumented before it (quiet, or tracked through the trend's base). */

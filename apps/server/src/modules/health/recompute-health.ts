@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { recordDomainEvents } from '../domain-events';
-import { calculateHealthEvents } from './calculate-health-events';
+import { calculateHealthEvents, type HealthEvent } from './calculate-health-events';
 import { addDays, isIsoDate, listDates, localDate } from './calculate-local-date';
 import { singleDateScope } from './facts-scope';
 import { loadHealthContext, type HealthContext } from './health-context';
@@ -13,10 +13,13 @@ import { loadScorableAccounts } from './scorable-accounts.repository';
 import { STALE_DAYS, SURVEY_ROUND_DAYS } from './calculate-experience-values';
 import { withHealthSession } from './health-session';
 import { loadExperienceObservations, type FactsNeeds } from './measure-facts.repository';
-import { scoreAccounts, withGatheringSessions, type ScoredAccount } from './score-accounts';
+import { gatherFacts, scoreGathered, withGatheringSessions, type GatheredFacts, type ScoredAccount } from './score-accounts';
 import { encodeMeasures } from './stored-snapshot';
 
 export type RecomputeOptions = { date?: string; accountIds?: readonly string[] | null };
+
+// Accounts scored per upsert statement (see upsertSnapshots' chunk).
+const WRITE_CHUNK = 5_000;
 
 /** Beyond this many experience inputs a rebuild queries them per day rather than holding them all in memory. */
 const MAX_PRELOADED_INPUTS = 300_000;
@@ -43,17 +46,59 @@ function toSnapshotWrite({ account, result }: ScoredAccount): SnapshotWrite {
 
 /** Daily snapshots: recompute a day (today by default) and rebuild history. */
 export function createHealthRecompute({ database, clock }: { database: Database; clock: Clock }) {
-  /** The accounts that were customers on `date`, scored with the current scorecards. */
-  async function scoreDay(
+  /** The inputs of the accounts that were customers on `date` (or of `accountIds`), gathered in bulk. */
+  async function gatherDay(
     context: HealthContext,
     date: string,
     accountIds: readonly string[] | null,
     experience?: FactsNeeds['experience'],
-  ): Promise<ScoredAccount[]> {
+  ): Promise<GatheredFacts> {
     const scope = singleDateScope(context.workspaceId, context.timeZone, date, accountIds);
     return withGatheringSessions(database, async (session) => {
       const accounts = await session((query) => loadScorableAccounts(query, scope));
-      return scoreAccounts(database, context, scope, accounts, context.scorecards, session, experience);
+      return gatherFacts(database, context, scope, accounts, context.scorecards, session, experience);
+    });
+  }
+
+  /**
+   * Scores and writes one day's snapshots, a chunk at a time: scoring the next chunk in memory
+   * overlaps the database's upsert of the previous one. For today it also records
+   * `health.band_changed` and `health.score_changed` against the stored scores, in the same
+   * transaction and under a per-workspace lock, so concurrent recomputes (the job, a CLI run)
+   * never record one change twice. A rebuilt past day records none: history is not news.
+   */
+  async function writeDay(
+    context: HealthContext,
+    date: string,
+    gathered: GatheredFacts,
+    withEvents: boolean,
+    accountIds: readonly string[] | null,
+  ) {
+    const now = clock.now();
+    return database.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`health-snapshots:${context.workspaceId}`}))`);
+      const reference = withEvents ? await loadReferenceScores(tx, context.workspaceId, date, accountIds) : null;
+      const events: HealthEvent[] = [];
+      let pending: Promise<void> = Promise.resolve();
+      for (let i = 0; i < gathered.accounts.length; i += WRITE_CHUNK) {
+        const chunk = { ...gathered, accounts: gathered.accounts.slice(i, i + WRITE_CHUNK) };
+        const writes = scoreGathered(chunk, context.scorecards).map(toSnapshotWrite);
+        if (reference) events.push(...calculateHealthEvents(writes, reference, context.settings.scoreDropThreshold));
+        await pending;
+        pending = upsertSnapshots(tx, context.workspaceId, date, writes, now);
+        // Awaited on the next turn; marked handled so a failure meanwhile is not an unhandled rejection.
+        pending.catch(() => undefined);
+      }
+      await pending;
+      await recordDomainEvents(
+        tx,
+        context.workspaceId,
+        events.map((e) => ({ type: e.type, accountId: e.accountId, payload: { ...e.payload, date }, occurredAt: now })),
+      );
+      return {
+        bandChanges: events.filter((e) => e.type === 'health.band_changed').length,
+        scoreDrops: events.filter((e) => e.type === 'health.score_changed').length,
+      };
     });
   }
 
@@ -77,43 +122,6 @@ export function createHealthRecompute({ database, clock }: { database: Database;
         MAX_PRELOADED_INPUTS,
       );
       return { endOf, observations };
-    });
-  }
-
-  /**
-   * Writes one day's snapshots. For today it also records `health.band_changed` and
-   * `health.score_changed` against the stored scores, in the same transaction and under a
-   * per-workspace lock, so concurrent recomputes (the job, a CLI run) never record one change twice.
-   * A rebuilt past day records none: history is not news.
-   */
-  async function writeDay(
-    context: HealthContext,
-    date: string,
-    scored: readonly ScoredAccount[],
-    withEvents: boolean,
-    accountIds: readonly string[] | null,
-  ) {
-    const now = clock.now();
-    const writes = scored.map(toSnapshotWrite);
-    return database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`health-snapshots:${context.workspaceId}`}))`);
-      const events = withEvents
-        ? calculateHealthEvents(
-            writes,
-            await loadReferenceScores(tx, context.workspaceId, date, accountIds),
-            context.settings.scoreDropThreshold,
-          )
-        : [];
-      await upsertSnapshots(tx, context.workspaceId, date, writes, now);
-      await recordDomainEvents(
-        tx,
-        context.workspaceId,
-        events.map((e) => ({ type: e.type, accountId: e.accountId, payload: { ...e.payload, date }, occurredAt: now })),
-      );
-      return {
-        bandChanges: events.filter((e) => e.type === 'health.band_changed').length,
-        scoreDrops: events.filter((e) => e.type === 'health.score_changed').length,
-      };
     });
   }
 
@@ -144,9 +152,9 @@ export function createHealthRecompute({ database, clock }: { database: Database;
     const date = options.date ?? today;
     assertDate(date, today, 'date');
     const accountIds = options.accountIds?.length ? options.accountIds : null;
-    const scored = await scoreDay(context, date, accountIds);
-    const { bandChanges, scoreDrops } = await writeDay(context, date, scored, date === today, accountIds);
-    return { date, accounts: scored.length, bandChanges, scoreDrops, durationMs: Math.round(performance.now() - started) };
+    const gathered = await gatherDay(context, date, accountIds);
+    const { bandChanges, scoreDrops } = await writeDay(context, date, gathered, date === today, accountIds);
+    return { date, accounts: gathered.accounts.length, bandChanges, scoreDrops, durationMs: Math.round(performance.now() - started) };
   }
 
   /** Recomputes every day from `from` to `to` (default today), oldest first, e.g. after a scorecard change or a backfill. */
@@ -181,14 +189,14 @@ export function createHealthRecompute({ database, clock }: { database: Database;
     let snapshots = 0;
     for (const [i, date] of dates.entries()) {
       const experience = preloaded.observations ? { observations: preloaded.observations, before: preloaded.endOf.get(date)! } : undefined;
-      const scored = await scoreDay(context, date, null, experience);
+      const gathered = await gatherDay(context, date, null, experience);
       // Today's events belong to the scheduled recompute, which compares with what users saw.
-      await writeDay(context, date, scored, false, null);
-      snapshots += scored.length;
+      await writeDay(context, date, gathered, false, null);
+      snapshots += gathered.accounts.length;
       onProgress(i + 1, dates.length, date);
     }
     return { from, to, days: dates.length, snapshots, durationMs: Math.round(performance.now() - started) };
   }
 
-  return { recomputeHealth, rebuildHealth, scoreDay, resolveToday };
+  return { recomputeHealth, rebuildHealth, gatherDay, resolveToday };
 }
