@@ -23,8 +23,15 @@ export function calculateEventTimestamp({ timestamp, originalTimestamp, sentAt, 
 // server's zone, which is a silent shift of hours.
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
 /** Parses an ISO 8601 date-time with a zone; undefined when it is not one. */
 export function parseIsoDateTime(value: string): Date | undefined {
+  // What Segment's libraries send (toISOString): Date.parse reads it as is.
+  if (CANONICAL.test(value)) {
+    const ms = Date.parse(value);
+    return Number.isFinite(ms) ? new Date(ms) : undefined;
+  }
   if (!ISO_DATE_TIME.test(value)) return undefined;
   // JavaScript's Date keeps milliseconds only: extra fraction digits are dropped, not rounded up.
   const normalised = value.replace(/(\.\d{3})\d+/, '$1').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');

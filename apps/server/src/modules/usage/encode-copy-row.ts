@@ -15,3 +15,13 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 export function encodeCopyRow(values: (string | null)[]): string {
   return values.map(encodeCopyValue).join('\t') + '\n';
 }
+
+/**
+ * A JSON document as a COPY value. JSON.stringify never emits a raw tab, newline or carriage
+ * return (they are escaped inside strings), so only its backslashes need doubling.
+ */
+export function encodeCopyJson(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = JSON.stringify(value);
+  return text.includes('\\') ? text.replaceAll('\\', '\\\\') : text;
+}

@@ -14,6 +14,8 @@ export type GroupCommitOptions<T> = {
    * writer grabbing each lone request would commit 100 rows at a time and starve the first.
    */
   minRowsForParallelFlush?: number;
+  /** How many rows an item stands for (1 by default): an item may be a whole request's events. */
+  weight?: (item: T) => number;
 };
 
 export class OverloadedError extends Error {
@@ -23,7 +25,7 @@ export class OverloadedError extends Error {
   }
 }
 
-type Request<T> = { rows: T[]; resolve: () => void; reject: (error: unknown) => void };
+type Request<T> = { rows: T[]; weight: number; resolve: () => void; reject: (error: unknown) => void };
 
 /**
  * Group commit: concurrent requests append to one queue; whenever a writer is free it takes
@@ -38,15 +40,16 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
   let idleWaiters: (() => void)[] = [];
   let queuedRows = 0;
   const minParallel = options.minRowsForParallelFlush ?? 0;
+  const weigh = options.weight;
 
   function pump(): void {
     while (activeWriters < options.writers && queue.length > 0 && (activeWriters === 0 || queuedRows >= minParallel)) {
       const taken: Request<T>[] = [];
       let rows = 0;
-      while (queue.length > 0 && (rows === 0 || rows + queue[0]!.rows.length <= options.maxRowsPerFlush)) {
+      while (queue.length > 0 && (rows === 0 || rows + queue[0]!.weight <= options.maxRowsPerFlush)) {
         const next = queue.shift()!;
         taken.push(next);
-        rows += next.rows.length;
+        rows += next.weight;
       }
       queuedRows -= rows;
       activeWriters++;
@@ -84,7 +87,7 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
   }
 
   function settle(request: Request<T>, error: unknown): void {
-    inFlightRows -= request.rows.length;
+    inFlightRows -= request.weight;
     if (error === undefined) request.resolve();
     else request.reject(error);
   }
@@ -92,14 +95,19 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
   return {
     /** Queues rows and resolves once they are committed; throws OverloadedError when full. */
     submit(rows: T[]): Promise<void> {
-      if (rows.length === 0) return Promise.resolve();
-      if (inFlightRows > 0 && inFlightRows + rows.length > options.maxInFlightRows) {
+      let weight = rows.length;
+      if (weigh) {
+        weight = 0;
+        for (const item of rows) weight += weigh(item);
+      }
+      if (weight === 0) return Promise.resolve();
+      if (inFlightRows > 0 && inFlightRows + weight > options.maxInFlightRows) {
         return Promise.reject(new OverloadedError(inFlightRows));
       }
-      inFlightRows += rows.length;
+      inFlightRows += weight;
       return new Promise<void>((resolve, reject) => {
-        queue.push({ rows, resolve, reject });
-        queuedRows += rows.length;
+        queue.push({ rows, weight, resolve, reject });
+        queuedRows += weight;
         pump();
       });
     },

@@ -45,6 +45,11 @@ export type EventEnvelope = {
   sentAt?: unknown;
   context?: unknown;
   receivedAt: Date;
+  /**
+   * The request's JSON text held no `\u` escape. Decoded strict UTF-8 cannot carry a NUL or a
+   * lone surrogate any other way, so the per-string scan for them is skipped.
+   */
+  noUnicodeEscapes?: boolean;
 };
 
 function isObject(value: unknown): value is Json {
@@ -78,11 +83,16 @@ function readObject(value: unknown, field: string): Json | null {
   return value;
 }
 
+// A batch's sentAt is read once per event: remember the last one. Dates are never mutated here.
+let lastTime: { text: string; date: Date } | undefined;
+
 function readTime(value: unknown, field: string): Date | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return fail(`${field} must be an ISO 8601 date-time string`);
+  if (lastTime?.text === value) return lastTime.date;
   const date = parseIsoDateTime(value);
   if (!date) return fail(`${field} is not an ISO 8601 date-time with a time zone: "${value.slice(0, 40)}"`);
+  lastTime = { text: value, date };
   return date;
 }
 
@@ -92,9 +102,9 @@ function readTime(value: unknown, field: string): Date | undefined {
  * One such value would otherwise fail the write of every event committed with it. Returns the
  * number of UTF-16 units in its strings and keys plus a margin per value: a cheap size estimate.
  */
-function checkStorable(value: unknown, depth = 1): number {
+function checkStorable(value: unknown, checkStrings: boolean, depth = 1): number {
   if (typeof value === 'string') {
-    checkString(value);
+    if (checkStrings) checkString(value);
     return value.length + 8;
   }
   if (typeof value !== 'object' || value === null) return 24;
@@ -102,11 +112,11 @@ function checkStorable(value: unknown, depth = 1): number {
   if (depth > MAX_NESTING_DEPTH) fail(`nesting is deeper than ${MAX_NESTING_DEPTH} levels`);
   let units = 8;
   if (Array.isArray(value)) {
-    for (const item of value) units += checkStorable(item, depth + 1);
+    for (const item of value) units += checkStorable(item, checkStrings, depth + 1);
   } else {
     for (const key in value) {
-      checkString(key);
-      units += key.length + checkStorable((value as Json)[key], depth + 1);
+      if (checkStrings) checkString(key);
+      units += key.length + checkStorable((value as Json)[key], checkStrings, depth + 1);
     }
   }
   return units;
@@ -140,7 +150,7 @@ function parse(raw: unknown, envelope: EventEnvelope): TrackingEvent {
   if (!isObject(raw)) return fail('an event must be a JSON object');
   // A UTF-16 unit is at most 6 bytes of JSON ("\u0001"): below that bound the exact size of the
   // event cannot exceed the limit, and most events skip serialising it just to measure it.
-  if (checkStorable(raw) * 6 > MAX_EVENT_BYTES) {
+  if (checkStorable(raw, !envelope.noUnicodeEscapes) * 6 > MAX_EVENT_BYTES) {
     const bytes = Buffer.byteLength(JSON.stringify(raw));
     if (bytes > MAX_EVENT_BYTES) fail(`event is ${bytes} bytes, over the 32 KB limit per event`);
   }
@@ -166,7 +176,7 @@ function parse(raw: unknown, envelope: EventEnvelope): TrackingEvent {
   const ownContext = readObject(raw.context, 'context');
   const batchContext = isObject(envelope.context) ? envelope.context : null;
   // Batch-level context is a default; the event's own context wins field by field.
-  const context = batchContext || ownContext ? { ...batchContext, ...ownContext } : null;
+  const context = batchContext ? { ...batchContext, ...ownContext } : ownContext;
   let groupId: string | null;
   if (type === 'group') {
     groupId = readId(raw.groupId, 'groupId');

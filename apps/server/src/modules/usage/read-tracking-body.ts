@@ -30,12 +30,12 @@ export function checkContentType(contentType: string | undefined): void {
   ]);
 }
 
-async function decompress(raw: Buffer, encoding: string | undefined): Promise<Buffer> {
+async function decompress(raw: Buffer | Uint8Array, encoding: string | undefined): Promise<Buffer> {
   const name = (encoding ?? 'identity').trim().toLowerCase();
   // maxOutputLength stops a gzip bomb at the limit instead of after inflating all of it.
   const limits = { maxOutputLength: MAX_REQUEST_BYTES + 1 };
   try {
-    if (name === 'identity' || name === '') return raw;
+    if (name === 'identity' || name === '') return Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     if (name === 'gzip' || name === 'x-gzip') return await gunzip(raw, limits);
     if (name === 'deflate') return await inflate(raw, limits);
   } catch (error) {
@@ -52,6 +52,14 @@ export async function readTrackingBody(
   raw: Buffer | undefined,
   headers: { 'content-encoding'?: string | undefined },
 ): Promise<Record<string, unknown>> {
+  return (await decodeTrackingBody(raw, headers)).body;
+}
+
+/** readTrackingBody, also telling whether the JSON text held any `\u` escape (see EventEnvelope). */
+export async function decodeTrackingBody(
+  raw: Buffer | Uint8Array | undefined,
+  headers: { 'content-encoding'?: string | undefined },
+): Promise<{ body: Record<string, unknown>; noUnicodeEscapes: boolean }> {
   if (!raw || raw.length === 0) throw bad('Body is empty: send a JSON object');
   const bytes = await decompress(raw, headers['content-encoding']);
   if (bytes.length > MAX_REQUEST_BYTES) throw tooLarge();
@@ -68,18 +76,22 @@ export async function readTrackingBody(
     throw bad(`Body is not valid JSON: ${(error as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('Body must be a JSON object');
-  return value as Record<string, unknown>;
+  return { body: value as Record<string, unknown>, noUnicodeEscapes: !text.includes('\\u') };
+}
+
+/** The write key from HTTP Basic auth: the username (the password is empty). */
+export function readHeaderWriteKey(authorization: string | undefined): string | undefined {
+  if (!authorization) return undefined;
+  const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
+  if (scheme?.toLowerCase() !== 'basic' || !credentials) return undefined;
+  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+  const username = decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : decoded;
+  return username || undefined;
 }
 
 /** The write key from HTTP Basic auth (the username, empty password) or the body's writeKey. */
 export function readWriteKey(authorization: string | undefined, body: Record<string, unknown>): string | undefined {
-  if (authorization) {
-    const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
-    if (scheme?.toLowerCase() === 'basic' && credentials) {
-      const decoded = Buffer.from(credentials, 'base64').toString('utf8');
-      const username = decoded.includes(':') ? decoded.slice(0, decoded.indexOf(':')) : decoded;
-      if (username) return username;
-    }
-  }
+  const fromHeader = readHeaderWriteKey(authorization);
+  if (fromHeader) return fromHeader;
   return typeof body.writeKey === 'string' && body.writeKey ? body.writeKey : undefined;
 }

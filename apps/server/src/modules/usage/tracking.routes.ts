@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import type { EventType } from './parse-tracking-event';
-import { checkContentType, MAX_REQUEST_BYTES, readTrackingBody, readWriteKey, tooLarge } from './read-tracking-body';
+import type { TrackingEndpoint } from './prepare-tracking-request';
+import { checkContentType, MAX_REQUEST_BYTES, tooLarge } from './read-tracking-body';
 import { OverloadedError, type UsageService } from './usage.service';
 
 // Paths as Segment's libraries post them: analytics-node/python/go use /v1/batch, analytics.js
@@ -37,24 +38,20 @@ export function trackingRoutes(usage: UsageService): FastifyPluginAsync {
       throw error;
     });
 
-    async function prepare(request: FastifyRequest) {
+    const ingest = (request: FastifyRequest, endpoint: TrackingEndpoint) => {
       checkContentType(request.headers['content-type']);
-      const body = await readTrackingBody(request.body as Buffer | undefined, request.headers);
-      const workspaceId = await usage.authenticateWriteKey(readWriteKey(request.headers.authorization, body));
-      return { body, workspaceId };
-    }
+      return usage.ingestRequest({
+        body: request.body as Buffer | undefined,
+        contentEncoding: request.headers['content-encoding'],
+        authorization: request.headers.authorization,
+        endpoint,
+      });
+    };
 
     for (const [type, paths] of SINGLE_PATHS) {
       for (const url of paths) {
         app.post(url, { schema: { hide: true } }, async (request, reply: FastifyReply) => {
-          const { body, workspaceId } = await prepare(request);
-          const result = await usage.ingestEvents(workspaceId, [body], { type });
-          const problem = result.rejected[0];
-          if (problem) {
-            throw new AppError('VALIDATION_FAILED', `Invalid ${type} event: ${problem.reason}`, [
-              { field: 'body', location: 'body', problem: problem.reason },
-            ]);
-          }
+          await ingest(request, { kind: 'single', type });
           return reply.send({ success: true });
         });
       }
@@ -62,29 +59,7 @@ export function trackingRoutes(usage: UsageService): FastifyPluginAsync {
 
     for (const url of BATCH_PATHS) {
       app.post(url, { schema: { hide: true } }, async (request, reply: FastifyReply) => {
-        const { body, workspaceId } = await prepare(request);
-        if (!Array.isArray(body.batch)) {
-          throw new AppError('VALIDATION_FAILED', 'batch is required: an array of events', [
-            { field: 'batch', location: 'body', problem: 'must be an array of events' },
-          ]);
-        }
-        if (body.batch.length === 0) {
-          throw new AppError('VALIDATION_FAILED', 'batch is empty', [
-            { field: 'batch', location: 'body', problem: 'must hold at least one event' },
-          ]);
-        }
-        const result = await usage.ingestEvents(workspaceId, body.batch, { sentAt: body.sentAt, context: body.context });
-        const rejected = result.rejected.map((r) => ({ index: r.index, reason: r.reason }));
-        if (result.accepted === 0) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            `No valid event in batch: ${rejected
-              .slice(0, 3)
-              .map((r) => `[${r.index}] ${r.reason}`)
-              .join('; ')}`,
-            rejected.slice(0, 100).map((r) => ({ field: `batch.${r.index}`, location: 'body', problem: r.reason })),
-          );
-        }
+        const { rejected } = await ingest(request, { kind: 'batch' });
         return reply.send(rejected.length > 0 ? { success: true, rejected } : { success: true });
       });
     }
@@ -92,6 +67,7 @@ export function trackingRoutes(usage: UsageService): FastifyPluginAsync {
     // Requests still waiting on a commit are answered before the database closes.
     app.addHook('onClose', async () => {
       await usage.drain();
+      await usage.close();
     });
   };
 }

@@ -2,14 +2,20 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import type { ApiKeysService } from '../api-keys';
+import os from 'node:os';
 import { createGroupCommit, OverloadedError } from './group-commit';
-import { parseTrackingEvent, type EventEnvelope } from './parse-tracking-event';
-import { calculateMessageKey, createUsageEventWriter, type IngestRow } from './write-usage-events';
+import type { EventEnvelope } from './parse-tracking-event';
+import { prepareEvents, type PreparedRequest, type RejectedEvent } from './prepare-events';
+import { prepareTrackingRequest, type TrackingEndpoint } from './prepare-tracking-request';
+import { preparedCount, type PreparedEvents } from './prepared-events';
+import { decodeTrackingBody, readHeaderWriteKey, readWriteKey } from './read-tracking-body';
+import { createTrackingWorkerPool } from './tracking-worker-pool';
+import { createUsageEventWriter } from './write-usage-events';
 import { deleteWorkspaceUsage, pruneMessageIds } from './usage-retention';
 
 export type UsageService = ReturnType<typeof createUsageService>;
 
-export type RejectedEvent = { index: number; reason: string };
+export type { RejectedEvent };
 export type IngestResult = { accepted: number; rejected: RejectedEvent[] };
 
 export type UsageOptions = {
@@ -18,7 +24,29 @@ export type UsageOptions = {
   maxEventsPerFlush?: number;
   /** How long a verified write key is trusted without asking the database again. */
   writeKeyCacheMs?: number;
+  /**
+   * Worker threads that prepare large requests (0: all on the main thread). Default: one per
+   * core, at most 4 (NORTHSTAR_INGEST_WORKERS overrides).
+   */
+  ingestWorkers?: number;
 };
+
+/** A tracking API request as it arrived. */
+export type TrackingRequest = {
+  body: Buffer | undefined;
+  contentEncoding: string | undefined;
+  authorization: string | undefined;
+  endpoint: TrackingEndpoint;
+};
+
+// Below this size a request is prepared on the main thread: handing it over would cost more.
+const WORKER_MIN_BYTES = 16 * 1024;
+
+function defaultWorkerCount(): number {
+  const configured = process.env.NORTHSTAR_INGEST_WORKERS;
+  if (configured !== undefined && configured !== '') return Math.max(0, Math.floor(Number(configured)) || 0);
+  return Math.min(4, os.availableParallelism());
+}
 
 export { OverloadedError };
 
@@ -38,8 +66,9 @@ export function createUsageService({
   options?: UsageOptions;
 }) {
   const writer = createUsageEventWriter({ database, clock });
-  const commits = createGroupCommit<IngestRow>({
+  const commits = createGroupCommit<PreparedEvents>({
     write: writer.write,
+    weight: preparedCount,
     // PGlite is one connection; on PostgreSQL two writers keep both cores busy (STACK.md).
     writers: database.engine === 'pglite' ? 1 : 2,
     maxRowsPerFlush: options.maxEventsPerFlush ?? 5_000,
@@ -47,6 +76,8 @@ export function createUsageService({
     minRowsForParallelFlush: 1_000,
   });
   const keyCacheMs = options.writeKeyCacheMs ?? 10_000;
+  const workerCount = options.ingestWorkers ?? defaultWorkerCount();
+  const workers = workerCount > 0 ? createTrackingWorkerPool(workerCount) : null;
   const verifiedKeys = new Map<string, { workspaceId: string; at: number }>();
 
   /**
@@ -69,6 +100,11 @@ export function createUsageService({
     return key.workspaceId;
   }
 
+  async function store(prepared: PreparedRequest): Promise<IngestResult> {
+    await commits.submit([prepared.events]);
+    return { accepted: preparedCount(prepared.events), rejected: prepared.rejected };
+  }
+
   /**
    * Validates and stores events for a workspace; resolves once the valid ones are committed.
    * Invalid events are reported by index and skipped; a messageId already stored is accepted
@@ -79,25 +115,50 @@ export function createUsageService({
     events: unknown[],
     envelope: Omit<EventEnvelope, 'receivedAt'> & { receivedAt?: Date } = {},
   ): Promise<IngestResult> {
-    const receivedAt = envelope.receivedAt ?? clock.now();
-    const rows: IngestRow[] = [];
-    const rejected: RejectedEvent[] = [];
-    events.forEach((raw, index) => {
-      const parsed = parseTrackingEvent(raw, { ...envelope, receivedAt });
-      if (!parsed.ok) rejected.push({ index, reason: parsed.reason });
-      else rows.push(Object.assign(parsed.event, { workspaceId, messageKey: calculateMessageKey(workspaceId, parsed.event.messageId) }));
-    });
-    await commits.submit(rows);
-    return { accepted: rows.length, rejected };
+    return store(prepareEvents(workspaceId, events, { ...envelope, receivedAt: envelope.receivedAt ?? clock.now() }));
+  }
+
+  /**
+   * A tracking API request, end to end: authenticates it, decodes and validates its events (on a
+   * worker thread when it is large and its key is in the header) and stores them. Resolves once
+   * they are committed; throws 400/401/415 as AppError, OverloadedError when too many wait.
+   */
+  async function ingestRequest(request: TrackingRequest): Promise<IngestResult> {
+    const receivedAt = clock.now();
+    const headerKey = readHeaderWriteKey(request.authorization);
+    if (headerKey) {
+      const workspaceId = await authenticateWriteKey(headerKey);
+      if (workers && request.body && request.body.length >= WORKER_MIN_BYTES) {
+        const prepared = await workers.prepare({
+          body: request.body,
+          contentEncoding: request.contentEncoding,
+          endpoint: request.endpoint,
+          workspaceId,
+          receivedAtMs: receivedAt.getTime(),
+        });
+        return store(prepared);
+      }
+      const { body, noUnicodeEscapes } = await decodeTrackingBody(request.body, { 'content-encoding': request.contentEncoding });
+      return store(prepareTrackingRequest(body, request.endpoint, workspaceId, receivedAt, noUnicodeEscapes));
+    }
+    // The key is in the body (analytics.js): decode first.
+    const { body, noUnicodeEscapes } = await decodeTrackingBody(request.body, { 'content-encoding': request.contentEncoding });
+    const workspaceId = await authenticateWriteKey(readWriteKey(request.authorization, body));
+    return store(prepareTrackingRequest(body, request.endpoint, workspaceId, receivedAt, noUnicodeEscapes));
   }
 
   return {
     authenticateWriteKey,
     ingestEvents,
+    ingestRequest,
     /** Events accepted but not yet committed. */
     inFlightEvents: () => commits.inFlightRows(),
     /** Waits until every event submitted so far is written: call before closing the database. */
     drain: () => commits.drain(),
+    /** Stops the ingest worker threads (after drain). */
+    close: async () => {
+      await workers?.close();
+    },
     /** Forgets de-duplication keys older than the retention window (USAGE_DEDUP_RETENTION_DAYS) or of deleted workspaces. */
     pruneMessageIds: (retentionDays?: number) => pruneMessageIds(database, clock.now().toISOString().slice(0, 10), retentionDays),
     /** Deletes a workspace's raw events and keys, which do not cascade; call when deleting a workspace. */

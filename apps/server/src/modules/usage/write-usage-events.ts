@@ -1,32 +1,19 @@
-import crypto from 'node:crypto';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
-import { encodeCopyRow } from './encode-copy-row';
 import { mapGroupTraits } from './map-group-traits';
-import type { TrackingEvent } from './parse-tracking-event';
+import type { IdentityEvent, PreparedEvents } from './prepared-events';
 import { runIngestTransaction, type IngestTx } from './usage-transaction';
 
-/** A valid event on its way into usage_events. */
-export type IngestRow = TrackingEvent & { workspaceId: string; messageKey: string };
-
-/** The de-duplication key: md5 of workspace and messageId, shaped as a uuid (16 bytes). */
-export function calculateMessageKey(workspaceId: string, messageId: string): string {
-  const hex = crypto.hash('md5', `${workspaceId}:${messageId}`, 'hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export { calculateMessageKey } from './calculate-message-key';
 
 const COLUMNS =
   'workspace_id, message_id, type, event, name, user_id, anonymous_id, group_id, previous_id, account_id, ' +
   '"timestamp", original_timestamp, sent_at, received_at, properties, traits, context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function uuidLiteral(value: string): string {
-  if (!UUID.test(value)) throw new Error(`Not a uuid: ${value.slice(0, 40)}`);
-  return value;
-}
+// Keys are our own md5 hex shaped as uuids; the whole list is checked at once before it is inlined.
+const KEY_LIST = /^[0-9a-f,-]*$/;
 
-const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
-const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 const pair = (workspaceId: string, id: string) => `${workspaceId}\u0000${id}`;
 
 // Account links change rarely and every event needs one: remember them briefly per process.
@@ -34,10 +21,15 @@ const pair = (workspaceId: string, id: string) => `${workspaceId}\u0000${id}`;
 const CACHE_TTL_MS = 30_000;
 const CACHE_MAX = 100_000;
 
+/** A row of a flush: which prepared request it is in, and where. */
+type RowRef = { events: PreparedEvents; row: number };
+/** An identify/group/alias call of a flush, with its request's workspace. */
+type Identity = IdentityEvent & { workspaceId: string };
+
 /**
- * The flush: in one transaction, claim each messageId (a retry finds its key taken and is
- * skipped), apply `group`/`identify`/`alias` to accounts and product users, credit each event
- * to an account, COPY the new events. Rows are only answered for after this resolves.
+ * The flush: in one transaction, claim each row's de-duplication key (a retry finds its key taken
+ * and is skipped), apply `group`/`identify`/`alias` to accounts and product users, credit each
+ * event to an account, COPY the new events. Requests are only answered after this resolves.
  */
 export function createUsageEventWriter({ database, clock }: { database: Database; clock: Clock }) {
   const accountByExternalId = new Map<string, { id: string | null; at: number }>();
@@ -47,41 +39,60 @@ export function createUsageEventWriter({ database, clock }: { database: Database
   // usage_users.last_seen_at is exact only to CACHE_TTL_MS.
   let applied = new Map<string, { fingerprint: string; at: number }>();
   let appliedNow = new Map<string, string>();
+  let now = 0;
 
   function isUnchanged(key: string, fingerprint: string): boolean {
     const hit = applied.get(key);
-    return hit !== undefined && hit.fingerprint === fingerprint && clock.now().getTime() - hit.at <= CACHE_TTL_MS;
+    return hit !== undefined && hit.fingerprint === fingerprint && now - hit.at <= CACHE_TTL_MS;
   }
 
   function cached(cache: Map<string, { id: string | null; at: number }>, key: string): string | null | undefined {
     const hit = cache.get(key);
-    if (!hit || clock.now().getTime() - hit.at > CACHE_TTL_MS) return undefined;
+    if (!hit || now - hit.at > CACHE_TTL_MS) return undefined;
     return hit.id;
   }
 
   function remember(cache: Map<string, { id: string | null; at: number }>, entries: Map<string, string | null>): void {
     if (cache.size + entries.size > CACHE_MAX) cache.clear();
-    const at = clock.now().getTime();
-    for (const [key, id] of entries) cache.set(key, { id, at });
+    for (const [key, id] of entries) cache.set(key, { id, at: now });
   }
 
-  async function claimNew(tx: IngestTx, rows: IngestRow[]): Promise<IngestRow[]> {
-    // Sorted, so two flushers claiming overlapping keys lock them in the same order.
-    const sorted = [...rows].sort((a, b) => (a.messageKey < b.messageKey ? -1 : 1));
+  /** The rows of a flush whose key is new to the database; the first of duplicates within it. */
+  async function claimNew(tx: IngestTx, batches: readonly PreparedEvents[]): Promise<RowRef[]> {
+    const seen = new Set<string>();
+    const rows: RowRef[] = [];
+    const keys: string[] = [];
+    const workspaces: string[] = [];
+    for (const events of batches) {
+      if (!UUID.test(events.workspaceId)) throw new Error(`Not a workspace id: ${events.workspaceId.slice(0, 40)}`);
+      for (let row = 0; row < events.keys.length; row++) {
+        const key = events.keys[row]!;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rows.push({ events, row });
+        keys.push(key);
+        workspaces.push(events.workspaceId);
+      }
+    }
+    const keyList = keys.join(',');
+    if (!KEY_LIST.test(keyList)) throw new Error('A de-duplication key is not a uuid');
     // Literal arrays rather than parameters: a statement without parameters can share its round
-    // trip with BEGIN. Only uuids are inlined, and each is checked to be one.
-    const keys = sorted.map((r) => uuidLiteral(r.messageKey)).join(',');
-    const workspaces = sorted.map((r) => uuidLiteral(r.workspaceId)).join(',');
-    const { rows: claimed } = await tx.query(
-      `INSERT INTO usage_message_ids (message_key, workspace_id)
-       SELECT k, w FROM unnest('{${keys}}'::uuid[], '{${workspaces}}'::uuid[]) AS t(k, w)
-       ON CONFLICT DO NOTHING RETURNING message_key::text AS k`,
+    // trip with BEGIN. Only checked uuids are inlined. Usually every key is new: the statement
+    // then answers with a count, not thousands of keys to parse.
+    const { rows: result } = await tx.query(
+      `WITH claimed AS (
+         INSERT INTO usage_message_ids (message_key, workspace_id)
+         SELECT k, w FROM unnest('{${keyList}}'::uuid[], '{${workspaces.join(',')}}'::uuid[]) AS t(k, w)
+         ON CONFLICT DO NOTHING RETURNING message_key)
+       SELECT CASE WHEN count(*) = ${keys.length} THEN NULL ELSE COALESCE(array_agg(message_key::text), '{}') END AS fresh FROM claimed`,
     );
-    const fresh = new Set(claimed.map((r) => r.k as string));
-    return rows.filter((r) => fresh.has(r.messageKey));
+    const fresh = result[0]?.fresh as string[] | null | undefined;
+    if (!fresh) return rows;
+    const freshKeys = new Set(fresh);
+    return rows.filter((r) => freshKeys.has(r.events.keys[r.row]!));
   }
 
-  async function upsertGroupAccounts(tx: IngestTx, rows: IngestRow[], accounts: Map<string, string | null>): Promise<void> {
+  async function upsertGroupAccounts(tx: IngestTx, rows: readonly Identity[], accounts: Map<string, string | null>): Promise<void> {
     const merged = new Map<string, { workspaceId: string; groupId: string; traits: Record<string, unknown> }>();
     for (const r of rows) {
       if (r.type !== 'group' || !r.groupId) continue;
@@ -128,17 +139,17 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     for (const r of upserted) accounts.set(pair(r.w as string, r.e as string), r.id as string);
   }
 
-  async function upsertUsers(tx: IngestTx, rows: IngestRow[], accounts: Map<string, string | null>, users: Map<string, string | null>) {
+  async function upsertUsers(tx: IngestTx, rows: readonly Identity[], accounts: Map<string, string | null>, users: Map<string, string | null>) {
     type UserUpdate = {
       workspaceId: string;
       userId: string;
       accountId: string | null;
       traits: Record<string, unknown>;
-      first: Date;
-      last: Date;
+      first: number;
+      last: number;
     };
     const merged = new Map<string, UserUpdate>();
-    const aliases: IngestRow[] = [];
+    const aliases: Identity[] = [];
     for (const r of rows) {
       if (!r.userId || (r.type !== 'identify' && r.type !== 'group' && r.type !== 'alias')) continue;
       const key = pair(r.workspaceId, r.userId);
@@ -147,15 +158,15 @@ export function createUsageEventWriter({ database, clock }: { database: Database
         userId: r.userId,
         accountId: null,
         traits: {},
-        first: r.timestamp,
-        last: r.timestamp,
+        first: r.timestampMs,
+        last: r.timestampMs,
       };
       // A group call's traits describe the account, not the person.
       if (r.type === 'identify') Object.assign(u.traits, r.traits);
       if (r.type === 'group' && r.groupId) u.accountId = accounts.get(pair(r.workspaceId, r.groupId)) ?? u.accountId;
       if (r.type === 'alias') aliases.push(r);
-      if (r.timestamp < u.first) u.first = r.timestamp;
-      if (r.timestamp > u.last) u.last = r.timestamp;
+      if (r.timestampMs < u.first) u.first = r.timestampMs;
+      if (r.timestampMs > u.last) u.last = r.timestampMs;
       merged.set(key, u);
     }
     const list: UserUpdate[] = [];
@@ -184,8 +195,8 @@ export function createUsageEventWriter({ database, clock }: { database: Database
               list.map((u) => u.userId),
               list.map((u) => u.accountId),
               list.map((u) => JSON.stringify(u.traits)),
-              list.map((u) => u.first.toISOString()),
-              list.map((u) => u.last.toISOString()),
+              list.map((u) => new Date(u.first).toISOString()),
+              list.map((u) => new Date(u.last).toISOString()),
             ],
           );
     for (const r of upserted) users.set(pair(r.w as string, r.u as string), (r.a as string | null) ?? null);
@@ -210,20 +221,24 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     for (const r of rows) found.set(pair(r.w as string, r.k as string), (r.id as string | null) ?? null);
   }
 
-  /** Sets accountId on every row: the group's, else context.groupId's, else the user's account. */
-  async function creditAccounts(tx: IngestTx, rows: IngestRow[], accounts: Map<string, string | null>, users: Map<string, string | null>) {
+  /** The account each row is credited to: its group's, else its user's. */
+  async function creditAccounts(tx: IngestTx, rows: readonly RowRef[], accounts: Map<string, string | null>, users: Map<string, string | null>) {
     const missingAccounts = new Set<string>();
     const missingUsers = new Set<string>();
-    for (const r of rows) {
-      if (r.groupId) {
-        const key = pair(r.workspaceId, r.groupId);
+    for (const { events, row } of rows) {
+      const groupId = events.groupIds[row];
+      if (groupId) {
+        const key = pair(events.workspaceId, groupId);
         if (!accounts.has(key)) {
           const hit = cached(accountByExternalId, key);
           if (hit === undefined) missingAccounts.add(key);
           else accounts.set(key, hit);
         }
-      } else if (r.userId) {
-        const key = pair(r.workspaceId, r.userId);
+        continue;
+      }
+      const userId = events.userIds[row];
+      if (userId) {
+        const key = pair(events.workspaceId, userId);
         if (!users.has(key)) {
           const hit = cached(accountByUser, key);
           if (hit === undefined) missingUsers.add(key);
@@ -245,62 +260,65 @@ export function createUsageEventWriter({ database, clock }: { database: Database
       missingUsers,
       users,
     );
-    return rows.map((r) => {
-      if (r.groupId) return accounts.get(pair(r.workspaceId, r.groupId)) ?? null;
-      return r.userId ? (users.get(pair(r.workspaceId, r.userId)) ?? null) : null;
-    });
   }
 
-  function encode(rows: IngestRow[], accountIds: (string | null)[]): string {
-    const lines: string[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i]!;
-      lines[i] = encodeCopyRow([
-        r.workspaceId,
-        r.messageId,
-        r.type,
-        r.event,
-        r.name,
-        r.userId,
-        r.anonymousId,
-        r.groupId,
-        r.previousId,
-        accountIds[i] ?? null,
-        r.timestamp.toISOString(),
-        iso(r.originalTimestamp),
-        iso(r.sentAt),
-        r.receivedAt.toISOString(),
-        json(r.properties),
-        json(r.traits),
-        json(r.context),
-      ]);
+  /** The COPY text of the rows, each completed with its account. */
+  function encode(rows: readonly RowRef[], accounts: Map<string, string | null>, users: Map<string, string | null>): string {
+    const parts: string[] = new Array(rows.length * 3);
+    let i = 0;
+    for (const { events, row } of rows) {
+      const groupId = events.groupIds[row];
+      const userId = events.userIds[row];
+      const accountId = groupId
+        ? accounts.get(pair(events.workspaceId, groupId))
+        : userId
+          ? users.get(pair(events.workspaceId, userId))
+          : null;
+      parts[i++] = events.heads[row]!;
+      parts[i++] = accountId ?? '\\N';
+      parts[i++] = events.tails[row]!;
     }
-    return lines.join('');
+    return parts.join('');
   }
 
-  /** Writes rows exactly once each (by workspace and messageId); resolves after COMMIT. */
-  async function write(rows: IngestRow[]): Promise<void> {
-    const unique = new Map<string, IngestRow>();
-    for (const r of rows) if (!unique.has(r.messageKey)) unique.set(r.messageKey, r);
+  /** Writes the requests' rows exactly once each (by workspace and messageId); resolves after COMMIT. */
+  async function write(batches: PreparedEvents[]): Promise<void> {
+    now = clock.now().getTime();
     let accounts = new Map<string, string | null>();
     let users = new Map<string, string | null>();
     await runIngestTransaction(database, async (tx) => {
       accounts = new Map();
       users = new Map();
       appliedNow = new Map();
-      const fresh = await claimNew(tx, [...unique.values()]);
+      const fresh = await claimNew(tx, batches);
       if (fresh.length === 0) return;
-      await upsertGroupAccounts(tx, fresh, accounts);
-      await upsertUsers(tx, fresh, accounts, users);
-      const accountIds = await creditAccounts(tx, fresh, accounts, users);
-      await tx.copyFrom(`usage_events (${COLUMNS})`, encode(fresh, accountIds));
+      const identities = listIdentities(fresh);
+      await upsertGroupAccounts(tx, identities, accounts);
+      await upsertUsers(tx, identities, accounts, users);
+      await creditAccounts(tx, fresh, accounts, users);
+      await tx.copyFrom(`usage_events (${COLUMNS})`, encode(fresh, accounts, users));
     });
     remember(accountByExternalId, accounts);
     remember(accountByUser, users);
     if (applied.size + appliedNow.size > CACHE_MAX) applied = new Map();
-    const at = clock.now().getTime();
-    for (const [key, fingerprint] of appliedNow) applied.set(key, { fingerprint, at });
+    for (const [key, fingerprint] of appliedNow) applied.set(key, { fingerprint, at: now });
   }
 
   return { write };
+}
+
+/** The identify/group/alias calls among the fresh rows, in order. */
+function listIdentities(fresh: readonly RowRef[]): Identity[] {
+  const freshRows = new Map<PreparedEvents, Set<number>>();
+  for (const { events, row } of fresh) {
+    if (events.identities.length === 0) continue;
+    let set = freshRows.get(events);
+    if (!set) freshRows.set(events, (set = new Set()));
+    set.add(row);
+  }
+  const out: Identity[] = [];
+  for (const [events, rows] of freshRows) {
+    for (const identity of events.identities) if (rows.has(identity.row)) out.push({ ...identity, workspaceId: events.workspaceId });
+  }
+  return out;
 }
