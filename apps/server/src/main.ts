@@ -51,6 +51,8 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   }
   let url = '';
   if (config.roles.has('api')) {
+    // Ingest worker threads load before the first large tracking request instead of delaying it.
+    services.usage.startWorkers();
     url = await app.listen({ port: config.port, host: config.host });
   } else {
     await app.ready();

@@ -33,7 +33,9 @@ export function prepareTrackingRequest(
     ]);
   }
   if (body.batch.length === 0) {
-    throw new AppError('VALIDATION_FAILED', 'batch is empty', [{ field: 'batch', location: 'body', problem: 'must hold at least one event' }]);
+    throw new AppError('VALIDATION_FAILED', 'batch is empty', [
+      { field: 'batch', location: 'body', problem: 'must hold at least one event' },
+    ]);
   }
   const prepared = prepareEvents(workspaceId, body.batch, { sentAt: body.sentAt, context: body.context, receivedAt, noUnicodeEscapes });
   if (prepared.events.keys.length === 0) {

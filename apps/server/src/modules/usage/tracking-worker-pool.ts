@@ -58,6 +58,9 @@ export function createTrackingWorkerPool(size: number) {
   }
 
   return {
+    startAll(): void {
+      for (let slot = 0; slot < size; slot++) if (!closed && !workers[slot]) start(slot);
+    },
     prepare(task: Omit<WorkerTask, 'id'>): Promise<PreparedRequest> {
       if (closed) return Promise.reject(new Error('The ingest worker pool is closed'));
       const pooled = pick();

@@ -19,7 +19,8 @@ async function answer(task: WorkerTask): Promise<WorkerReply> {
     const prepared = prepareTrackingRequest(body, task.endpoint, task.workspaceId, new Date(task.receivedAtMs), noUnicodeEscapes);
     return { id: task.id, ok: true, prepared };
   } catch (error) {
-    if (error instanceof AppError) return { id: task.id, ok: false, error: { code: error.code, message: error.message, details: error.details } };
+    if (error instanceof AppError)
+      return { id: task.id, ok: false, error: { code: error.code, message: error.message, details: error.details } };
     return { id: task.id, ok: false, error: { message: error instanceof Error ? (error.stack ?? error.message) : String(error) } };
   }
 }

@@ -77,6 +77,65 @@ describe(`tracking API on ${testEngine()}`, () => {
     }
   });
 
+  it('handles a large batch (prepared on a worker thread) like a small one: stored, de-duplicated, invalid ones reported', async () => {
+    const group = `big-${randomUUID()}`;
+    const ids = Array.from({ length: 300 }, () => randomUUID());
+    const batch: Record<string, unknown>[] = ids.map((messageId, i) => ({
+      type: 'track',
+      userId: `big-user-${i % 7}`,
+      event: 'Report Shared',
+      messageId,
+      timestamp: '2026-11-20T11:00:00.000Z',
+      properties: { i, path: 'C:\\reports\tq3', zh: '报表', emoji: '😀' },
+      context: { groupId: group },
+    }));
+    batch.push({ type: 'group', userId: 'big-user-0', groupId: group, traits: { name: 'Big Batch Co' }, messageId: randomUUID() });
+    batch.push({ type: 'track', userId: 'big-user-1', messageId: randomUUID() });
+    batch.push({ type: 'track', userId: 'big-user-1', event: 'Nul', properties: { s: 'a\u0000b' }, messageId: randomUUID() });
+    const body = JSON.stringify({ batch, sentAt: '2026-11-20T11:00:00.000Z' });
+    assert.ok(Buffer.byteLength(body) > 64 * 1024, 'large enough for a worker thread');
+    const send = (payload: string | Buffer, headers: Record<string, string> = {}) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/batch',
+        headers: { 'content-type': 'application/json', ...basic(a.writeKey), ...headers },
+        payload,
+      });
+
+    const res = await send(body);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json().rejected, [
+      { index: 301, reason: 'event is required for track' },
+      { index: 302, reason: 'a string contains a NUL character (\\u0000)' },
+    ]);
+    const again = await send(gzipSync(body), { 'content-encoding': 'gzip' });
+    assert.equal(again.statusCode, 200, again.body);
+    const { rows } = await t.database.query(
+      `SELECT count(*)::int AS n, count(DISTINCT message_id)::int AS ids, count(*) FILTER (WHERE account_id IS NOT NULL)::int AS credited,
+              min(properties->>'path') AS path, min(properties->>'zh') AS zh, min("timestamp") AS ts
+       FROM usage_events WHERE workspace_id = $1 AND message_id = ANY($2)`,
+      [a.id, ids],
+    );
+    assert.deepEqual(
+      { ...rows[0], ts: new Date(rows[0]!.ts as string).toISOString() },
+      {
+        n: 300,
+        ids: 300,
+        credited: 300,
+        path: 'C:\\reports\tq3',
+        zh: '报表',
+        ts: '2026-11-20T12:00:00.000Z',
+      },
+    );
+
+    const broken = await send(Buffer.alloc(20_000, 'x'), { 'content-encoding': 'gzip' });
+    assert.equal(broken.statusCode, 400);
+    assert.match(broken.json().error.message, /not valid gzip/);
+    const notJson = await send(`${body.slice(0, -1)},`);
+    assert.equal(notJson.statusCode, 400);
+    assert.match(notJson.json().error.message, /not valid JSON/);
+  });
+
   it('never stores a messageId twice: retried request, repeat inside a batch, repeat across batches', async () => {
     const id = randomUUID();
     for (let i = 0; i < 3; i++) assert.equal((await post('/v1/track', { userId: 'r', event: 'Retry', messageId: id })).statusCode, 200);

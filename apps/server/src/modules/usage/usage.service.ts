@@ -155,6 +155,8 @@ export function createUsageService({
     inFlightEvents: () => commits.inFlightRows(),
     /** Waits until every event submitted so far is written: call before closing the database. */
     drain: () => commits.drain(),
+    /** Starts the ingest worker threads now rather than on the first large request. */
+    startWorkers: () => workers?.startAll(),
     /** Stops the ingest worker threads (after drain). */
     close: async () => {
       await workers?.close();

@@ -21,6 +21,9 @@ const pair = (workspaceId: string, id: string) => `${workspaceId}\u0000${id}`;
 const CACHE_TTL_MS = 30_000;
 const CACHE_MAX = 100_000;
 
+const UNIQUE_VIOLATION = '23505';
+const CAREFUL_MS = 10_000;
+
 /** A row of a flush: which prepared request it is in, and where. */
 type RowRef = { events: PreparedEvents; row: number };
 /** An identify/group/alias call of a flush, with its request's workspace. */
@@ -57,8 +60,8 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     for (const [key, id] of entries) cache.set(key, { id, at: now });
   }
 
-  /** The rows of a flush whose key is new to the database; the first of duplicates within it. */
-  async function claimNew(tx: IngestTx, batches: readonly PreparedEvents[]): Promise<RowRef[]> {
+  /** The rows of a flush, without repeats of a key within it. */
+  function listRows(batches: readonly PreparedEvents[]): { rows: RowRef[]; keys: string[]; workspaces: string[] } {
     const seen = new Set<string>();
     const rows: RowRef[] = [];
     const keys: string[] = [];
@@ -74,16 +77,30 @@ export function createUsageEventWriter({ database, clock }: { database: Database
         workspaces.push(events.workspaceId);
       }
     }
+    return { rows, keys, workspaces };
+  }
+
+  /**
+   * Claims the rows' keys; returns the rows whose key was new. Optimistically (the usual case: no
+   * retries) with a plain INSERT, which fails on the first key already taken: the caller then
+   * runs the flush again carefully, with ON CONFLICT DO NOTHING, which costs PostgreSQL ~70%
+   * more per key (a speculative insertion each).
+   */
+  async function claimNew(tx: IngestTx, batches: readonly PreparedEvents[], optimistic: boolean): Promise<RowRef[]> {
+    const { rows, keys, workspaces } = listRows(batches);
     const keyList = keys.join(',');
     if (!KEY_LIST.test(keyList)) throw new Error('A de-duplication key is not a uuid');
     // Literal arrays rather than parameters: a statement without parameters can share its round
-    // trip with BEGIN. Only checked uuids are inlined. Usually every key is new: the statement
-    // then answers with a count, not thousands of keys to parse.
+    // trip with BEGIN. Only checked uuids are inlined.
+    const insert = `INSERT INTO usage_message_ids (message_key, workspace_id)
+       SELECT k, w FROM unnest('{${keyList}}'::uuid[], '{${workspaces.join(',')}}'::uuid[]) AS t(k, w)`;
+    if (optimistic) {
+      await tx.query(insert);
+      return rows;
+    }
+    // When every key is new the statement answers with a count, not thousands of keys to parse.
     const { rows: result } = await tx.query(
-      `WITH claimed AS (
-         INSERT INTO usage_message_ids (message_key, workspace_id)
-         SELECT k, w FROM unnest('{${keyList}}'::uuid[], '{${workspaces.join(',')}}'::uuid[]) AS t(k, w)
-         ON CONFLICT DO NOTHING RETURNING message_key)
+      `WITH claimed AS (${insert} ON CONFLICT DO NOTHING RETURNING message_key)
        SELECT CASE WHEN count(*) = ${keys.length} THEN NULL ELSE COALESCE(array_agg(message_key::text), '{}') END AS fresh FROM claimed`,
     );
     const fresh = result[0]?.fresh as string[] | null | undefined;
@@ -139,7 +156,12 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     for (const r of upserted) accounts.set(pair(r.w as string, r.e as string), r.id as string);
   }
 
-  async function upsertUsers(tx: IngestTx, rows: readonly Identity[], accounts: Map<string, string | null>, users: Map<string, string | null>) {
+  async function upsertUsers(
+    tx: IngestTx,
+    rows: readonly Identity[],
+    accounts: Map<string, string | null>,
+    users: Map<string, string | null>,
+  ) {
     type UserUpdate = {
       workspaceId: string;
       userId: string;
@@ -222,7 +244,12 @@ export function createUsageEventWriter({ database, clock }: { database: Database
   }
 
   /** The account each row is credited to: its group's, else its user's. */
-  async function creditAccounts(tx: IngestTx, rows: readonly RowRef[], accounts: Map<string, string | null>, users: Map<string, string | null>) {
+  async function creditAccounts(
+    tx: IngestTx,
+    rows: readonly RowRef[],
+    accounts: Map<string, string | null>,
+    users: Map<string, string | null>,
+  ) {
     const missingAccounts = new Set<string>();
     const missingUsers = new Set<string>();
     for (const { events, row } of rows) {
@@ -281,16 +308,30 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     return parts.join('');
   }
 
+  /** Until then, flushes claim keys carefully: a client retrying is likely to send more repeats. */
+  let carefulUntil = 0;
+
   /** Writes the requests' rows exactly once each (by workspace and messageId); resolves after COMMIT. */
   async function write(batches: PreparedEvents[]): Promise<void> {
     now = clock.now().getTime();
+    try {
+      await writeOnce(batches, now >= carefulUntil);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION || now < carefulUntil) throw error;
+      // A key was taken: a retry of events already stored. Nothing of this flush was committed.
+      carefulUntil = now + CAREFUL_MS;
+      await writeOnce(batches, false);
+    }
+  }
+
+  async function writeOnce(batches: PreparedEvents[], optimistic: boolean): Promise<void> {
     let accounts = new Map<string, string | null>();
     let users = new Map<string, string | null>();
     await runIngestTransaction(database, async (tx) => {
       accounts = new Map();
       users = new Map();
       appliedNow = new Map();
-      const fresh = await claimNew(tx, batches);
+      const fresh = await claimNew(tx, batches, optimistic);
       if (fresh.length === 0) return;
       const identities = listIdentities(fresh);
       await upsertGroupAccounts(tx, identities, accounts);
