@@ -4,25 +4,37 @@
  * to its floor or ceiling, ties go to the earlier index, so the result is deterministic.
  */
 export function apportionRounded(values: readonly number[], decimals = 1, total?: number): number[] {
+  // Plain loops over index arrays: this runs once per scored account (100k per recompute).
   const scale = 10 ** decimals;
-  const units = values.map((value) => value * scale);
-  // The nudge keeps 0.15 * 10 = 1.4999999999999998 from flooring to 1.
-  const floors = units.map((unit) => Math.floor(unit + 1e-9));
-  const target = Math.round((total ?? units.reduce((sum, unit) => sum + unit, 0) / scale) * scale + 1e-9);
-  let missing = target - floors.reduce((sum, floor) => sum + floor, 0);
-  const order = units
-    .map((unit, index) => ({ index, remainder: unit - (floors[index] ?? 0) }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  const result = [...floors];
+  const count = values.length;
+  const remainders = new Array<number>(count);
+  const result = new Array<number>(count);
+  let unitSum = 0;
+  let floorSum = 0;
+  for (let i = 0; i < count; i += 1) {
+    const unit = values[i]! * scale;
+    // The nudge keeps 0.15 * 10 = 1.4999999999999998 from flooring to 1.
+    const floor = Math.floor(unit + 1e-9);
+    remainders[i] = unit - floor;
+    result[i] = floor;
+    unitSum += unit;
+    floorSum += floor;
+  }
+  const target = Math.round((total ?? unitSum / scale) * scale + 1e-9);
+  let missing = target - floorSum;
+  const order = new Array<number>(count);
+  for (let i = 0; i < count; i += 1) order[i] = i;
+  order.sort((a, b) => remainders[b]! - remainders[a]! || a - b);
   // With the default total `missing` lies in [0, n]; a caller's total may be off by a unit either way.
-  for (let step = 0; missing !== 0 && order.length > 0; step += 1) {
+  for (let step = 0; missing !== 0 && count > 0; step += 1) {
     const delta = missing > 0 ? 1 : -1;
-    const entry = missing > 0 ? order[step % order.length] : order[order.length - 1 - (step % order.length)];
-    if (!entry) break;
-    result[entry.index] = (result[entry.index] ?? 0) + delta;
+    const index = missing > 0 ? order[step % count] : order[count - 1 - (step % count)];
+    if (index === undefined) break;
+    result[index] = result[index]! + delta;
     missing -= delta;
   }
-  return result.map((unit) => unit / scale);
+  for (let i = 0; i < count; i += 1) result[i] = result[i]! / scale;
+  return result;
 }
 
 /** Rounds to `decimals` places, half away from zero, the way scores are shown. */

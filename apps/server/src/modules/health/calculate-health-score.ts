@@ -39,6 +39,9 @@ export type HealthScoreResult = {
 
 const GROUPS: readonly MeasureGroup[] = ['outcome', 'experience'];
 
+/** A running sum per group; sums are added in measure order, as a reduce over the measures would. */
+type GroupSums = Record<MeasureGroup, number>;
+
 /**
  * The health score of one account under a scorecard. Within a group measure weights are
  * re-normalised over the measures with data; between groups, a group with no data hands its
@@ -49,82 +52,97 @@ export function calculateHealthScore(
   inputs: MeasureInputs,
   details: Record<string, MeasureDetail> = {},
 ): HealthScoreResult {
-  const scored = scorecard.measures.map((measure) => {
+  // Plain loops and arrays: a recompute scores 100k accounts, and per-account closures and
+  // intermediate arrays were most of its time in memory.
+  const measures = scorecard.measures;
+  const count = measures.length;
+  const raws = new Array<number | null>(count);
+  const scores = new Array<number | null>(count);
+  const usableWeight: GroupSums = { outcome: 0, experience: 0 };
+  const weighted: GroupSums = { outcome: 0, experience: 0 };
+  for (let i = 0; i < count; i += 1) {
+    const measure = measures[i]!;
     const input = inputs[measure.key];
     const raw = input !== null && input !== undefined && Number.isFinite(input) ? input : null;
     const exact = calculateMeasureScore(raw, measure.transform);
     // Measure scores are rounded before blending so that effectiveWeight × shown score is the contribution.
-    return { measure, raw, score: exact === null ? null : roundTo(exact) };
-  });
-  const isUsable = (item: (typeof scored)[number]) => item.score !== null && item.measure.weight > 0;
-
-  const groupWeightSum = (group: MeasureGroup, usableOnly: boolean) =>
-    scored
-      .filter((item) => item.measure.group === group && (!usableOnly || isUsable(item)))
-      .reduce((sum, item) => sum + item.measure.weight, 0);
-
-  const groupScores = new Map<MeasureGroup, number | null>();
-  for (const group of GROUPS) {
-    const weightSum = groupWeightSum(group, true);
-    const weighted = scored
-      .filter((item) => item.measure.group === group && isUsable(item))
-      .reduce((sum, item) => sum + item.measure.weight * (item.score ?? 0), 0);
-    groupScores.set(group, weightSum > 0 ? weighted / weightSum : null);
+    const score = exact === null ? null : roundTo(exact);
+    raws[i] = raw;
+    scores[i] = score;
+    if (score !== null && measure.weight > 0) {
+      usableWeight[measure.group] += measure.weight;
+      weighted[measure.group] += measure.weight * score;
+    }
   }
 
-  const activeGroupWeight = GROUPS.reduce((sum, group) => sum + (groupScores.get(group) !== null ? scorecard.groups[group].weight : 0), 0);
-  const effectiveWeights = scored.map((item) => {
-    if (!isUsable(item) || activeGroupWeight <= 0) return 0;
-    const group = item.measure.group;
-    return (scorecard.groups[group].weight / activeGroupWeight) * (item.measure.weight / groupWeightSum(group, true));
-  });
-  const exactContributions = scored.map((item, i) => (effectiveWeights[i] ?? 0) * (item.score ?? 0));
-  const hasScore = effectiveWeights.some((weight) => weight > 0);
-  const score = hasScore ? roundTo(exactContributions.reduce((sum, value) => sum + value, 0)) : null;
+  const outcome = usableWeight.outcome > 0 ? weighted.outcome / usableWeight.outcome : null;
+  const experience = usableWeight.experience > 0 ? weighted.experience / usableWeight.experience : null;
+  const activeGroupWeight = 0 + (outcome !== null ? scorecard.groups.outcome.weight : 0) + (experience !== null ? scorecard.groups.experience.weight : 0);
+  const effectiveWeights = new Array<number>(count);
+  const exactContributions = new Array<number>(count);
+  let hasScore = false;
+  let exactTotal = 0;
+  for (let i = 0; i < count; i += 1) {
+    const measure = measures[i]!;
+    const score = scores[i]!;
+    const isUsable = score !== null && measure.weight > 0;
+    const group = measure.group;
+    const effectiveWeight =
+      !isUsable || activeGroupWeight <= 0 ? 0 : (scorecard.groups[group].weight / activeGroupWeight) * (measure.weight / usableWeight[group]);
+    effectiveWeights[i] = effectiveWeight;
+    exactContributions[i] = effectiveWeight * (score ?? 0);
+    if (effectiveWeight > 0) hasScore = true;
+    exactTotal += exactContributions[i]!;
+  }
+  const score = hasScore ? roundTo(exactTotal) : null;
   const contributions = apportionRounded(exactContributions, 1, score ?? 0);
 
+  const results = new Array<MeasureResult>(count);
+  for (let i = 0; i < count; i += 1) {
+    const measure = measures[i]!;
+    const raw = raws[i]!;
+    results[i] = {
+      key: measure.key,
+      label: measure.label,
+      kind: measure.kind,
+      group: measure.group,
+      raw,
+      detail: raw === null ? null : (details[measure.key] ?? null),
+      score: scores[i]!,
+      weight: measure.weight,
+      effectiveWeight: effectiveWeights[i]!,
+      contribution: contributions[i] ?? 0,
+    };
+  }
   return {
     scorecardId: scorecard.id,
     scorecardVersion: scorecard.version,
     score,
     band: calculateBand(score, scorecard.bands),
-    outcome: nullableRound(groupScores.get('outcome') ?? null),
-    experience: nullableRound(groupScores.get('experience') ?? null),
-    coverage: calculateCoverage(
-      scorecard,
-      scored.map((item) => item.raw !== null),
-    ),
-    measures: scored.map((item, i) => ({
-      key: item.measure.key,
-      label: item.measure.label,
-      kind: item.measure.kind,
-      group: item.measure.group,
-      raw: item.raw,
-      detail: item.raw === null ? null : (details[item.measure.key] ?? null),
-      score: item.score,
-      weight: item.measure.weight,
-      effectiveWeight: effectiveWeights[i] ?? 0,
-      contribution: contributions[i] ?? 0,
-    })),
+    outcome: nullableRound(outcome),
+    experience: nullableRound(experience),
+    coverage: calculateCoverage(scorecard, raws),
+    measures: results,
   };
 }
 
 /** The nominal weight (every input present) of the measures with data, over the total nominal weight. */
-function calculateCoverage(scorecard: Scorecard, hasData: boolean[]): number {
-  const totalGroupWeight = GROUPS.reduce((sum, group) => sum + scorecard.groups[group].weight, 0);
+function calculateCoverage(scorecard: Scorecard, raws: readonly (number | null)[]): number {
+  const totalGroupWeight = 0 + scorecard.groups.outcome.weight + scorecard.groups.experience.weight;
+  const measures = scorecard.measures;
   let covered = 0;
   let total = 0;
   for (const group of GROUPS) {
-    const members = scorecard.measures
-      .map((measure, i) => ({ measure, hasData: hasData[i] ?? false }))
-      .filter((item) => item.measure.group === group);
-    const memberWeight = members.reduce((sum, item) => sum + item.measure.weight, 0);
+    let memberWeight = 0;
+    for (const measure of measures) if (measure.group === group) memberWeight += measure.weight;
     if (memberWeight <= 0 || totalGroupWeight <= 0) continue;
     const groupShare = scorecard.groups[group].weight / totalGroupWeight;
-    for (const item of members) {
-      const nominal = groupShare * (item.measure.weight / memberWeight);
+    for (let i = 0; i < measures.length; i += 1) {
+      const measure = measures[i]!;
+      if (measure.group !== group) continue;
+      const nominal = groupShare * (measure.weight / memberWeight);
       total += nominal;
-      if (item.hasData) covered += nominal;
+      if (raws[i] !== null) covered += nominal;
     }
   }
   return total > 0 ? covered / total : 0;

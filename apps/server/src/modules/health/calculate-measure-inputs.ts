@@ -48,49 +48,55 @@ export function calculateMeasureInputs(
 ): { inputs: MeasureInputs; details: Record<string, MeasureDetail> } {
   const inputs: MeasureInputs = {};
   const details: Record<string, MeasureDetail> = {};
-  const set = (key: string, raw: number | null, detail?: MeasureDetail) => {
-    inputs[key] = raw === null || !Number.isFinite(raw) ? null : roundTo(raw, 2);
-    if (detail && inputs[key] !== null) details[key] = detail;
-  };
   const usage = facts.hasUsage;
+  // A loop without per-call closures: a recompute runs this for 100k accounts.
   for (const measure of scorecard.measures) {
+    let raw: number | null = null;
+    let detail: MeasureDetail | undefined;
     switch (measure.kind) {
       case 'seat_utilisation': {
         const seats = facts.licensedSeats;
-        if (usage && seats && seats > 0) set(measure.key, (100 * facts.activeUsers30d) / seats, { count: facts.activeUsers30d, of: seats });
-        else set(measure.key, null);
+        if (usage && seats && seats > 0) {
+          raw = (100 * facts.activeUsers30d) / seats;
+          detail = { count: facts.activeUsers30d, of: seats };
+        }
         break;
       }
       case 'active_days_per_user':
-        set(measure.key, !usage ? null : facts.activeUsers30d > 0 ? facts.userDays30d / facts.activeUsers30d : 0);
+        raw = !usage ? null : facts.activeUsers30d > 0 ? facts.userDays30d / facts.activeUsers30d : 0;
         break;
       case 'feature_adoption':
         if (usage && facts.featureCount > 0) {
-          set(measure.key, (100 * facts.featuresUsed30d) / facts.featureCount, { count: facts.featuresUsed30d, of: facts.featureCount });
-        } else set(measure.key, null);
+          raw = (100 * facts.featuresUsed30d) / facts.featureCount;
+          detail = { count: facts.featuresUsed30d, of: facts.featureCount };
+        }
         break;
       case 'usage_trend': {
         const previous = facts.userDaysPrevious30d;
-        set(measure.key, usage && facts.hasFullTrendBase && previous > 0 ? (100 * (facts.userDays30d - previous)) / previous : null);
+        raw = usage && facts.hasFullTrendBase && previous > 0 ? (100 * (facts.userDays30d - previous)) / previous : null;
         break;
       }
       case 'north_star': {
         const target = facts.northStarTarget;
         if (usage && measure.northStar && target !== null && target > 0) {
           const value = facts.northStar.get(northStarKey(measure.northStar)) ?? 0;
-          set(measure.key, (100 * value) / target, { count: roundTo(value, 2), of: target });
-        } else set(measure.key, null);
+          raw = (100 * value) / target;
+          detail = { count: roundTo(value, 2), of: target };
+        }
         break;
       }
       case 'days_since_key_contact':
-        set(measure.key, facts.daysSinceKeyContact);
+        raw = facts.daysSinceKeyContact;
         break;
       case 'custom':
-        set(measure.key, facts.experience.get(experienceKey('custom', measure.key)) ?? null);
+        raw = facts.experience.get(experienceKey('custom', measure.key)) ?? null;
         break;
       default:
-        set(measure.key, facts.experience.get(measure.kind) ?? null);
+        raw = facts.experience.get(measure.kind) ?? null;
     }
+    const input = raw === null || !Number.isFinite(raw) ? null : roundTo(raw, 2);
+    inputs[measure.key] = input;
+    if (detail && input !== null) details[measure.key] = detail;
   }
   return { inputs, details };
 }

@@ -13,6 +13,8 @@ export type FactsScope = {
   filter: (t: string, dayColumn?: string, daysBack?: number) => string;
   /** The ids gathered for, when limited. */
   accountIds: readonly string[] | null;
+  /** Every account of the workspace as of one date: a rollup's rows are then picked by workspace and date alone. */
+  isWholeWorkspace: boolean;
 };
 
 /** All or some accounts as of one local date. */
@@ -22,6 +24,7 @@ export function singleDateScope(workspaceId: string, timeZone: string, date: str
   return {
     params,
     accountIds,
+    isWholeWorkspace: accountIds === null,
     join: () => `CROSS JOIN (SELECT $3::date AS asof, $2::text AS tz) w`,
     filter: (t, dayColumn, daysBack) =>
       [
@@ -41,6 +44,7 @@ export function perAccountScope(
   return {
     params,
     accountIds: targets.map((t) => t.accountId),
+    isWholeWorkspace: false,
     join: (t) =>
       `JOIN (SELECT x.account_id, x.asof, $2::text AS tz FROM unnest($3::uuid[], $4::date[]) AS x(account_id, asof)) w ON w.account_id = ${t}.${t === 'a' ? 'id' : 'account_id'}`,
     filter: (t, dayColumn, daysBack) => (dayColumn ? `AND ${t}.${dayColumn} BETWEEN w.asof - ${daysBack ?? 0} AND w.asof` : ''),

@@ -60,44 +60,70 @@ export async function collectMeasureFacts(
   const unsure = accounts.filter((a) => (usage.get(a.id)?.daysSinceFirst ?? 0) < TREND_WINDOW - TREND_BASE_GRACE).map((a) => a.id);
   const earlier = unsure.length > 0 ? await session((query) => findEarlierUsage(query, scope, unsure)) : new Set<string>();
 
+  const countKeys = countSources.map(northStarKey);
+  const sumTotals = sumSources.map((source) => [northStarKey(source), sums.get(northStarKey(source))] as const);
   const facts = new Map<string, AccountMeasureFacts>();
   for (const account of accounts) {
     const u = usage.get(account.id);
     const p = users.get(account.id);
-    const featuresUsed = new Set([...(u?.features ?? []), ...(p?.features ?? [])]);
     const northStar = new Map<string, number>();
-    countSources.forEach((source, i) => northStar.set(northStarKey(source), u?.northStar[i] ?? 0));
-    for (const source of sumSources) northStar.set(northStarKey(source), sums.get(northStarKey(source))?.get(account.id) ?? 0);
+    for (let i = 0; i < countKeys.length; i += 1) northStar.set(countKeys[i]!, u?.northStar[i] ?? 0);
+    for (const [key, totals] of sumTotals) northStar.set(key, totals?.get(account.id) ?? 0);
+    const hasEarlierUsage = earlier.has(account.id);
     facts.set(account.id, {
       licensedSeats: account.licensedSeats,
-      hasUsage: u !== undefined || earlier.has(account.id),
-      hasFullTrendBase: earlier.has(account.id) || (u?.daysSinceFirst ?? 0) >= TREND_WINDOW - TREND_BASE_GRACE,
+      hasUsage: u !== undefined || hasEarlierUsage,
+      hasFullTrendBase: hasEarlierUsage || (u?.daysSinceFirst ?? 0) >= TREND_WINDOW - TREND_BASE_GRACE,
       activeUsers30d: p?.users ?? 0,
       userDays30d: u?.userDays30d ?? 0,
       userDaysPrevious30d: u?.userDaysPrevious30d ?? 0,
-      featuresUsed30d: featuresUsed.size,
+      featuresUsed30d: countFeaturesUsed(u?.features, p?.features),
       featureCount: needs.features.length,
       northStar,
       northStarTarget: account.northStarTarget,
-      experience: experience.get(account.id) ?? new Map(),
+      experience: experience.get(account.id) ?? NO_EXPERIENCE,
       daysSinceKeyContact: touches.get(account.id) ?? null,
     });
   }
   return facts;
 }
 
+// Shared by every account without experience inputs (most of them); never written to.
+const NO_EXPERIENCE: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Features used by either source: the union of two sets of feature masks (one int per mask column,
+ * bit `offset` of column `c` standing for feature `c * BITS + offset`), counted.
+ */
+function countFeaturesUsed(a: readonly number[] | undefined, b: readonly number[] | undefined): number {
+  let used = 0;
+  const columns = Math.max(a?.length ?? 0, b?.length ?? 0);
+  for (let c = 0; c < columns; c += 1) {
+    let mask = ((a?.[c] ?? 0) | (b?.[c] ?? 0)) >>> 0;
+    for (; mask !== 0; mask &= mask - 1) used += 1;
+  }
+  return used;
+}
+
 /**
  * A rollup's rows (alias d) of the scope's accounts within `daysBack` days up to their date,
  * reached through the accounts: the planner may then walk each account's slice of the rollup's
  * primary key (workspace, account, day) — what a long history needs, since usage_user_days has no
- * index by day — or hash-join a scan when the window is most of the table.
+ * index by day — or hash-join a scan when the window is most of the table. For the whole workspace
+ * on one date the join selects nothing the workspace and date do not, and hashing every rollup row
+ * against 100k accounts cost a third of each aggregate: read the rollup alone.
  */
 function fromAccountRollup(table: 'usage_account_days' | 'usage_user_days', scope: FactsScope, daysBack: number): string {
+  if (scope.isWholeWorkspace)
+    return `FROM ${table} d ${scope.join('d')} WHERE d.workspace_id = $1 AND d.day BETWEEN w.asof - ${daysBack} AND w.asof`;
   return `FROM accounts a JOIN ${table} d ON d.workspace_id = a.workspace_id AND d.account_id = a.id ${scope.join('d')}
      WHERE a.workspace_id = $1 AND d.day BETWEEN w.asof - ${daysBack} AND w.asof ${scope.filter('a')}`;
 }
 
-/** `bit_or` masks of which features (by index) had a key present, BITS features per column. */
+/**
+ * `bit_or` masks of which features (by index) had a key present, BITS features per column;
+ * `decode` reads a row's masks, one int per column, only the bits of mapped features.
+ */
 function featureMaskColumns(
   features: readonly FeatureKeys[],
   keysOf: (f: FeatureKeys) => string[],
@@ -106,31 +132,25 @@ function featureMaskColumns(
   params: unknown[],
 ) {
   const columns: string[] = [];
-  const indexes: number[][] = [];
+  const mapped: number[] = [];
   for (let start = 0; start < features.length; start += BITS) {
     const terms: string[] = [];
-    const members: number[] = [];
+    let bits = 0;
     features.slice(start, start + BITS).forEach((feature, offset) => {
       const keys = keysOf(feature);
       if (keys.length === 0) return;
       params.push(keys);
       terms.push(`(${column} ?| $${params.length}::text[])::int << ${offset}`);
-      members.push(start + offset);
+      bits |= 1 << offset;
     });
     if (terms.length === 0) continue;
     columns.push(`coalesce(bit_or(${terms.join(' | ')}) FILTER (WHERE ${condition}), 0) AS fb${columns.length}`);
-    indexes.push(members.map((m) => m - start));
+    mapped.push(bits);
   }
+  const names = columns.map((_, c) => `fb${c}`);
   return {
     columns,
-    decode: (row: Record<string, unknown>) => {
-      const used = new Set<number>();
-      columns.forEach((_, c) => {
-        const mask = Number(row[`fb${c}`] ?? 0);
-        for (const offset of indexes[c] ?? []) if (mask & (1 << offset)) used.add(c * BITS + offset);
-      });
-      return used;
-    },
+    decode: (row: Record<string, unknown>): number[] => names.map((name, c) => Number(row[name] ?? 0) & mapped[c]!),
   };
 }
 
@@ -158,18 +178,17 @@ async function loadAccountUsage(
      GROUP BY d.account_id`,
     params,
   );
-  return new Map(
-    rows.map((r) => [
-      String(r.id),
-      {
-        daysSinceFirst: Number(r.since_first),
-        userDays30d: Number(r.recent),
-        userDaysPrevious30d: Number(r.previous),
-        northStar: nsColumns.map((c) => Number(r[c] ?? 0)),
-        features: masks.decode(r),
-      },
-    ]),
-  );
+  const byAccount = new Map<string, { daysSinceFirst: number; userDays30d: number; userDaysPrevious30d: number; northStar: number[]; features: number[] }>();
+  for (const r of rows) {
+    byAccount.set(String(r.id), {
+      daysSinceFirst: Number(r.since_first),
+      userDays30d: Number(r.recent),
+      userDaysPrevious30d: Number(r.previous),
+      northStar: nsColumns.map((c) => Number(r[c] ?? 0)),
+      features: masks.decode(r),
+    });
+  }
+  return byAccount;
 }
 
 /** Distinct active users over 30 days (two-stage GROUP BY: far cheaper than count(DISTINCT) on PGlite), and property-conditioned features. */
@@ -186,7 +205,9 @@ async function loadActiveUsers(query: SessionQuery, scope: FactsScope, features:
      GROUP BY account_id`,
     params,
   );
-  return new Map(rows.map((r) => [String(r.id), { users: Number(r.users), features: masks.decode(r) }]));
+  const byAccount = new Map<string, { users: number; features: number[] }>();
+  for (const r of rows) byAccount.set(String(r.id), { users: Number(r.users), features: masks.decode(r) });
+  return byAccount;
 }
 
 /** North-star sources that sum a property read the raw events (the rollups keep counts only). */

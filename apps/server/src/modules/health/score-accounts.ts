@@ -77,13 +77,20 @@ export async function gatherFacts(
   return { accounts, facts, memberships };
 }
 
+const NO_SEGMENTS: readonly string[] = [];
+
 /** Picks each account's scorecard (tier, stage, segments) and scores it in memory with the pure core. */
 export function scoreGathered(gathered: GatheredFacts, scorecards: readonly Scorecard[]): ScoredAccount[] {
+  // The choice depends on tier, stage and segments alone, which 100k accounts share in a few combinations.
+  const chosen = new Map<string, Scorecard>();
   return gathered.accounts.map((account) => {
-    const scorecard = selectScorecard(
-      { tier: account.tier, stage: account.stage, segmentIds: gathered.memberships.get(account.id) ?? [] },
-      scorecards,
-    );
+    const segmentIds = gathered.memberships.get(account.id) ?? NO_SEGMENTS;
+    const subjectKey = `${account.tier}\u001f${account.stage}\u001f${segmentIds.join('\u001f')}`;
+    let scorecard = chosen.get(subjectKey);
+    if (!scorecard) {
+      scorecard = selectScorecard({ tier: account.tier, stage: account.stage, segmentIds }, scorecards);
+      chosen.set(subjectKey, scorecard);
+    }
     const { inputs, details } = calculateMeasureInputs(scorecard, gathered.facts.get(account.id)!);
     return { account, scorecard, result: calculateHealthScore(scorecard, inputs, details) };
   });

@@ -1,6 +1,6 @@
 import { encodeCopyJson, encodeCopyValue } from './encode-copy-row';
 import { parseTrackingEvent, type EventEnvelope, type TrackingEvent } from './parse-tracking-event';
-import type { PreparedEvents } from './prepared-events';
+import type { IdentityEvent, PreparedEvents } from './prepared-events';
 import { calculateMessageKey } from './calculate-message-key';
 
 export type RejectedEvent = { index: number; reason: string };
@@ -25,7 +25,12 @@ function createIsoFormatter() {
  * run on an ingest worker thread for large requests). Invalid events are listed by index.
  */
 export function prepareEvents(workspaceId: string, raw: readonly unknown[], envelope: EventEnvelope): PreparedRequest {
-  const events: PreparedEvents = { workspaceId, keys: [], heads: [], tails: [], groupIds: [], userIds: [], identities: [] };
+  const keys: string[] = [];
+  // Head (columns before account_id) and tail (after it) of each row, alternating.
+  const parts: string[] = [];
+  const groupIds: (string | null)[] = [];
+  const userIds: (string | null)[] = [];
+  const identities: IdentityEvent[] = [];
   const rejected: RejectedEvent[] = [];
   const sentAtText = createIsoFormatter();
   const receivedAtText = envelope.receivedAt.toISOString();
@@ -36,16 +41,16 @@ export function prepareEvents(workspaceId: string, raw: readonly unknown[], enve
       continue;
     }
     const e = parsed.event;
-    const row = events.keys.length;
-    events.keys.push(calculateMessageKey(workspaceId, e.messageId));
-    events.heads.push(encodeHead(workspaceId, e));
-    events.tails.push(
+    const row = keys.length;
+    keys.push(calculateMessageKey(workspaceId, e.messageId));
+    parts.push(encodeHead(workspaceId, e));
+    parts.push(
       `\t${e.timestamp.toISOString()}\t${e.originalTimestamp ? e.originalTimestamp.toISOString() : '\\N'}\t${sentAtText(e.sentAt)}\t${receivedAtText}\t${encodeCopyJson(e.properties)}\t${encodeCopyJson(e.traits)}\t${encodeCopyJson(e.context)}\n`,
     );
-    events.groupIds.push(e.groupId);
-    events.userIds.push(e.userId);
+    groupIds.push(e.groupId);
+    userIds.push(e.userId);
     if (e.type === 'identify' || e.type === 'group' || e.type === 'alias') {
-      events.identities.push({
+      identities.push({
         row,
         type: e.type,
         userId: e.userId,
@@ -56,7 +61,29 @@ export function prepareEvents(workspaceId: string, raw: readonly unknown[], enve
       });
     }
   }
-  return { events, rejected };
+  const { rows, slots } = writeRows(parts);
+  return { events: { workspaceId, count: keys.length, keys: keys.join(','), rows, slots, groupIds, userIds, identities }, rejected };
+}
+
+// Reused between requests: rows are written here, then copied out at their exact size.
+let scratch = Buffer.allocUnsafeSlow(256 * 1024);
+
+/** The rows' parts as UTF-8 bytes, with the offset of each account_id gap and row end. */
+function writeRows(parts: readonly string[]): { rows: Uint8Array; slots: Uint32Array } {
+  let units = 0;
+  for (const part of parts) units += part.length;
+  // A UTF-16 unit never takes more than 3 bytes of UTF-8.
+  if (scratch.length < units * 3) scratch = Buffer.allocUnsafeSlow(units * 3);
+  const slots = new Uint32Array(parts.length);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    at += scratch.write(parts[i]!, at);
+    slots[i] = at;
+  }
+  // Its own ArrayBuffer, exactly this size: it can be transferred to the main thread.
+  const rows = new Uint8Array(at);
+  rows.set(scratch.subarray(0, at));
+  return { rows, slots };
 }
 
 /** Columns workspace_id … previous_id, in usage_events' order, each followed by its tab. */

@@ -10,7 +10,13 @@ const port = parentPort;
 if (!port) throw new Error('tracking-worker.ts runs as a worker thread');
 
 port.on('message', (task: WorkerTask) => {
-  void answer(task).then((reply) => port.postMessage(reply));
+  void answer(task).then((reply) =>
+    // The row bytes move to the main thread rather than being copied.
+    port.postMessage(
+      reply,
+      reply.ok ? [reply.prepared.events.rows.buffer as ArrayBuffer, reply.prepared.events.slots.buffer as ArrayBuffer] : [],
+    ),
+  );
 });
 
 async function answer(task: WorkerTask): Promise<WorkerReply> {

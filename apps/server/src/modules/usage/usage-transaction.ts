@@ -8,8 +8,8 @@ import type { Database } from '../../platform/db/database';
 /** The two things a flush needs inside its transaction, on either engine. */
 export type IngestTx = {
   query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
-  /** Streams COPY text-format rows into `table (columns)`. */
-  copyFrom: (target: string, data: string) => Promise<void>;
+  /** Streams COPY text-format rows (UTF-8) into `table (columns)`. */
+  copyFrom: (target: string, data: Buffer) => Promise<void>;
 };
 
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure
@@ -64,7 +64,7 @@ async function runOnPostgres(pool: pg.Pool, fn: (tx: IngestTx) => Promise<void>)
         copyFrom: async (target, data) => {
           if (!begun) throw new Error('An ingest transaction must run a query before COPY');
           const stream = client.query(pgCopyStreams.from(`COPY ${target} FROM STDIN`));
-          await pipeline(Readable.from([Buffer.from(data)]), stream);
+          await pipeline(Readable.from([data]), stream);
         },
       });
       if (!begun) throw new Error('An ingest transaction must run a query before COPY');

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/database';
 import { mapGroupTraits } from './map-group-traits';
-import type { IdentityEvent, PreparedEvents } from './prepared-events';
+import { keyOf, type IdentityEvent, type PreparedEvents } from './prepared-events';
 import { runIngestTransaction, type IngestTx } from './usage-transaction';
 
 export { calculateMessageKey } from './calculate-message-key';
@@ -68,8 +68,8 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     const workspaces: string[] = [];
     for (const events of batches) {
       if (!UUID.test(events.workspaceId)) throw new Error(`Not a workspace id: ${events.workspaceId.slice(0, 40)}`);
-      for (let row = 0; row < events.keys.length; row++) {
-        const key = events.keys[row]!;
+      for (let row = 0; row < events.count; row++) {
+        const key = keyOf(events, row);
         if (seen.has(key)) continue;
         seen.add(key);
         rows.push({ events, row });
@@ -106,7 +106,7 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     const fresh = result[0]?.fresh as string[] | null | undefined;
     if (!fresh) return rows;
     const freshKeys = new Set(fresh);
-    return rows.filter((r) => freshKeys.has(r.events.keys[r.row]!));
+    return rows.filter((r) => freshKeys.has(keyOf(r.events, r.row)));
   }
 
   async function upsertGroupAccounts(tx: IngestTx, rows: readonly Identity[], accounts: Map<string, string | null>): Promise<void> {
@@ -289,11 +289,12 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     );
   }
 
-  /** The COPY text of the rows, each completed with its account. */
-  function encode(rows: readonly RowRef[], accounts: Map<string, string | null>, users: Map<string, string | null>): string {
-    const parts: string[] = new Array(rows.length * 3);
-    let i = 0;
-    for (const { events, row } of rows) {
+  /** The COPY data of the rows, each completed with its account: byte copies, no re-encoding. */
+  function encode(rows: readonly RowRef[], accounts: Map<string, string | null>, users: Map<string, string | null>): Buffer {
+    const ids: string[] = new Array(rows.length);
+    let total = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const { events, row } = rows[i]!;
       const groupId = events.groupIds[row];
       const userId = events.userIds[row];
       const accountId = groupId
@@ -301,11 +302,21 @@ export function createUsageEventWriter({ database, clock }: { database: Database
         : userId
           ? users.get(pair(events.workspaceId, userId))
           : null;
-      parts[i++] = events.heads[row]!;
-      parts[i++] = accountId ?? '\\N';
-      parts[i++] = events.tails[row]!;
+      ids[i] = accountId ?? '\\N';
+      total += events.slots[2 * row + 1]! - (row === 0 ? 0 : events.slots[2 * row - 1]!) + ids[i]!.length;
     }
-    return parts.join('');
+    const out = Buffer.allocUnsafe(total);
+    let at = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const { events, row } = rows[i]!;
+      const bytes = Buffer.from(events.rows.buffer, events.rows.byteOffset, events.rows.byteLength);
+      const start = row === 0 ? 0 : events.slots[2 * row - 1]!;
+      const gap = events.slots[2 * row]!;
+      at += bytes.copy(out, at, start, gap);
+      at += out.write(ids[i]!, at, 'latin1');
+      at += bytes.copy(out, at, gap, events.slots[2 * row + 1]!);
+    }
+    return out;
   }
 
   /** Until then, flushes claim keys carefully: a client retrying is likely to send more repeats. */
