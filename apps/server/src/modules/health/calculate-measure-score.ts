@@ -12,6 +12,8 @@ export function calculateMeasureScore(raw: number | null | undefined, transform:
     return 100 * (direction === 'higher_is_better' ? position : 1 - position);
   }
   // Steps are listed from the lowest raw value up; the direction is already in the step scores.
-  const step = transform.cuts.filter((cut) => raw >= cut).length;
+  // Counted in a loop, not filtered into an array: this runs per measure per account (1M times a recompute).
+  let step = 0;
+  for (const cut of transform.cuts) if (raw >= cut) step += 1;
   return transform.scores[step] ?? null;
 }

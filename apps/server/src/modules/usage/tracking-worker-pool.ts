@@ -67,8 +67,10 @@ export function createTrackingWorkerPool(size: number) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pooled.pending.set(id, { resolve, reject });
-        // The worker gets a copy of the body: the request's buffer may share memory with others.
-        pooled.worker.postMessage({ ...task, id } satisfies WorkerTask);
+        // A body with its own memory moves to the worker; one sharing memory (a pooled slice) is copied.
+        const body = task.body;
+        const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && !(body.buffer instanceof SharedArrayBuffer);
+        pooled.worker.postMessage({ ...task, id } satisfies WorkerTask, own ? [body.buffer as ArrayBuffer] : []);
       });
     },
     async close(): Promise<void> {
