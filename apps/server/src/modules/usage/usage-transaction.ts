@@ -62,13 +62,15 @@ async function runOnPostgres(pool: pg.Pool, fn: (tx: IngestTx) => Promise<void>)
           return results[results.length - 1]!;
         },
         copyFrom: async (target, data) => {
-          if (!begun) throw new Error('An ingest transaction must run a query before COPY');
+          if (!begun) {
+            begun = true;
+            await client.query('BEGIN');
+          }
           const stream = client.query(pgCopyStreams.from(`COPY ${target} FROM STDIN`));
           await pipeline(Readable.from([data]), stream);
         },
       });
-      if (!begun) throw new Error('An ingest transaction must run a query before COPY');
-      await client.query('COMMIT');
+      if (begun) await client.query('COMMIT');
     } catch (error) {
       try {
         if (begun) await client.query('ROLLBACK');
