@@ -146,7 +146,7 @@ function post(agent, port, auth, body) {
         path: '/v1/batch',
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', authorization: auth, 'content-length': Buffer.byteLength(body) },
+        headers: { 'content-type': 'application/json', authorization: auth, 'content-length': body.length },
       },
       (res) => {
         let text = '';
@@ -159,23 +159,34 @@ function post(agent, port, auth, body) {
   });
 }
 
-// Request bodies are built ahead from a few hundred templates, splicing in fresh messageIds and
-// sentAt per request: the load generator shares the 2 cores with the server and the database,
-// and must not be what limits the measurement (clients normally run elsewhere).
+// Request bodies are built ahead from a few hundred templates: the load generator shares the 2
+// cores with the server and the database, and must not be what limits the measurement (clients
+// normally run elsewhere). Each template is a byte buffer with fixed-width slots: per request it
+// is copied and the request number (in every messageId) and sentAt are written into the slots.
 const TEMPLATES = 400;
-const MARK = '__bench_mark__';
-function makeTemplates() {
+const NUMBER_WIDTH = 9;
+const SENT_AT_WIDTH = new Date().toISOString().length;
+function makeTemplates(runId) {
   const now = Date.now();
   return Array.from({ length: TEMPLATES }, () => {
-    const batch = Array.from({ length: PER_REQUEST }, () => ({ ...makeEvent(now), messageId: MARK }));
-    return JSON.stringify({ batch, sentAt: MARK }).split(`"${MARK}"`);
+    const batch = Array.from({ length: PER_REQUEST }, (_, i) => ({
+      ...makeEvent(now),
+      messageId: `${runId}-${'N'.repeat(NUMBER_WIDTH)}-${String(i).padStart(3, '0')}`,
+    }));
+    const bytes = Buffer.from(JSON.stringify({ batch, sentAt: 'S'.repeat(SENT_AT_WIDTH) }));
+    const numberSlots = [];
+    for (let at = bytes.indexOf('N'.repeat(NUMBER_WIDTH)); at >= 0; at = bytes.indexOf('N'.repeat(NUMBER_WIDTH), at + NUMBER_WIDTH)) {
+      numberSlots.push(at);
+    }
+    if (numberSlots.length !== PER_REQUEST) throw new Error('template slots do not match the events');
+    return { bytes, numberSlots, sentAtSlot: bytes.indexOf('S'.repeat(SENT_AT_WIDTH)) };
   });
 }
 
 /** Sends `total` events from SENDERS concurrent clients; returns events/s and ack latencies. */
 async function sendAll(port, writeKey, total) {
-  const templates = makeTemplates();
   const runId = randomUUID().slice(0, 8);
+  const templates = makeTemplates(runId);
   const agent = new http.Agent({ keepAlive: true, maxSockets: SENDERS });
   const auth = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
   const requests = Math.ceil(total / PER_REQUEST);
@@ -186,10 +197,11 @@ async function sendAll(port, writeKey, total) {
   async function sender() {
     while (next < requests) {
       const n = next++;
-      const parts = templates[n % TEMPLATES];
-      let body = parts[0];
-      for (let i = 1; i < parts.length - 1; i++) body += `"${runId}-${n}-${i}"${parts[i]}`;
-      body += `"${new Date().toISOString()}"${parts[parts.length - 1]}`;
+      const template = templates[n % TEMPLATES];
+      const body = Buffer.from(template.bytes);
+      const number = String(n).padStart(NUMBER_WIDTH, '0');
+      for (const at of template.numberSlots) body.write(number, at, 'latin1');
+      body.write(new Date().toISOString(), template.sentAtSlot, 'latin1');
       for (;;) {
         const t0 = performance.now();
         const res = await post(agent, port, auth, body);

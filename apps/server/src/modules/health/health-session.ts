@@ -23,6 +23,7 @@ export async function withHealthSession<T>(database: Database, fn: (query: Sessi
       await client.query('BEGIN');
       await client.query(`SET LOCAL work_mem = '128MB'`);
       await client.query(`SET LOCAL jit = off`);
+      if (process.env.PROF_NOPAR) await client.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
       const result = await fn(async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[]);
       await client.query('COMMIT');
       return result;
