@@ -39,8 +39,19 @@ export type HealthScoreResult = {
 
 const GROUPS: readonly MeasureGroup[] = ['outcome', 'experience'];
 
-/** A running sum per group; sums are added in measure order, as a reduce over the measures would. */
+/** A running sum per group. */
 type GroupSums = Record<MeasureGroup, number>;
+
+/**
+ * A health score's numbers, per measure in the scorecard's order, without the labelled measure
+ * objects: what storage needs (see encodeScoreParts) for 100k accounts a recompute.
+ */
+export type ScoreParts = Omit<HealthScoreResult, 'measures'> & {
+  raws: (number | null)[];
+  scores: (number | null)[];
+  effectiveWeights: number[];
+  contributions: number[];
+};
 
 /**
  * The health score of one account under a scorecard. Within a group measure weights are
@@ -52,12 +63,34 @@ export function calculateHealthScore(
   inputs: MeasureInputs,
   details: Record<string, MeasureDetail> = {},
 ): HealthScoreResult {
-  // Plain loops and arrays: a recompute scores 100k accounts, and per-account closures and
-  // intermediate arrays were most of its time in memory.
+  const { raws, scores, effectiveWeights, contributions, ...result } = calculateScoreParts(scorecard, inputs);
+  return {
+    ...result,
+    measures: scorecard.measures.map((measure, i) => {
+      const raw = raws[i]!;
+      return {
+        key: measure.key,
+        label: measure.label,
+        kind: measure.kind,
+        group: measure.group,
+        raw,
+        detail: raw === null ? null : (details[measure.key] ?? null),
+        score: scores[i]!,
+        weight: measure.weight,
+        effectiveWeight: effectiveWeights[i]!,
+        contribution: contributions[i] ?? 0,
+      };
+    }),
+  };
+}
+
+/** calculateHealthScore's numbers alone. Plain loops: a recompute scores 100k accounts. */
+export function calculateScoreParts(scorecard: Scorecard, inputs: MeasureInputs): ScoreParts {
   const measures = scorecard.measures;
   const count = measures.length;
   const raws = new Array<number | null>(count);
   const scores = new Array<number | null>(count);
+  // Sums are added in measure order, as the reduce over the measures they replace did.
   const usableWeight: GroupSums = { outcome: 0, experience: 0 };
   const weighted: GroupSums = { outcome: 0, experience: 0 };
   for (let i = 0; i < count; i += 1) {
@@ -77,7 +110,8 @@ export function calculateHealthScore(
 
   const outcome = usableWeight.outcome > 0 ? weighted.outcome / usableWeight.outcome : null;
   const experience = usableWeight.experience > 0 ? weighted.experience / usableWeight.experience : null;
-  const activeGroupWeight = 0 + (outcome !== null ? scorecard.groups.outcome.weight : 0) + (experience !== null ? scorecard.groups.experience.weight : 0);
+  const activeGroupWeight =
+    0 + (outcome !== null ? scorecard.groups.outcome.weight : 0) + (experience !== null ? scorecard.groups.experience.weight : 0);
   const effectiveWeights = new Array<number>(count);
   const exactContributions = new Array<number>(count);
   let hasScore = false;
@@ -85,35 +119,17 @@ export function calculateHealthScore(
   for (let i = 0; i < count; i += 1) {
     const measure = measures[i]!;
     const score = scores[i]!;
-    const isUsable = score !== null && measure.weight > 0;
     const group = measure.group;
     const effectiveWeight =
-      !isUsable || activeGroupWeight <= 0 ? 0 : (scorecard.groups[group].weight / activeGroupWeight) * (measure.weight / usableWeight[group]);
+      score === null || !(measure.weight > 0) || activeGroupWeight <= 0
+        ? 0
+        : (scorecard.groups[group].weight / activeGroupWeight) * (measure.weight / usableWeight[group]);
     effectiveWeights[i] = effectiveWeight;
     exactContributions[i] = effectiveWeight * (score ?? 0);
     if (effectiveWeight > 0) hasScore = true;
     exactTotal += exactContributions[i]!;
   }
   const score = hasScore ? roundTo(exactTotal) : null;
-  const contributions = apportionRounded(exactContributions, 1, score ?? 0);
-
-  const results = new Array<MeasureResult>(count);
-  for (let i = 0; i < count; i += 1) {
-    const measure = measures[i]!;
-    const raw = raws[i]!;
-    results[i] = {
-      key: measure.key,
-      label: measure.label,
-      kind: measure.kind,
-      group: measure.group,
-      raw,
-      detail: raw === null ? null : (details[measure.key] ?? null),
-      score: scores[i]!,
-      weight: measure.weight,
-      effectiveWeight: effectiveWeights[i]!,
-      contribution: contributions[i] ?? 0,
-    };
-  }
   return {
     scorecardId: scorecard.id,
     scorecardVersion: scorecard.version,
@@ -122,7 +138,10 @@ export function calculateHealthScore(
     outcome: nullableRound(outcome),
     experience: nullableRound(experience),
     coverage: calculateCoverage(scorecard, raws),
-    measures: results,
+    raws,
+    scores,
+    effectiveWeights,
+    contributions: apportionRounded(exactContributions, 1, score ?? 0),
   };
 }
 

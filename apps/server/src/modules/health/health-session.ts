@@ -20,10 +20,10 @@ export async function withHealthSession<T>(database: Database, fn: (query: Sessi
   if (database.engine === 'postgres') {
     const client = await (database.client as pg.Pool).connect();
     try {
-      await client.query('BEGIN');
-      await client.query(`SET LOCAL work_mem = '128MB'`);
-      await client.query(`SET LOCAL jit = off`);
-      if (process.env.PROF_NOPAR) await client.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
+      // The large aggregates already run two at a time on separate connections (see
+      // collectMeasureFacts): parallel workers on top only contend for the same cores and add a
+      // finalising step. The slower of the two (distinct users) gets no parallel plan anyway.
+      await client.query(`BEGIN; ${SETTINGS}; SET LOCAL max_parallel_workers_per_gather = 0`);
       const result = await fn(async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[]);
       await client.query('COMMIT');
       return result;

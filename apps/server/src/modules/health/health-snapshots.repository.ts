@@ -1,9 +1,9 @@
 import { param, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database';
 import type { Band } from './scorecard';
-import type { StoredMeasure } from './stored-snapshot';
+import { toStoredCoverage, type StoredMeasure } from './stored-snapshot';
 
-/** One day's score of one account, as written. */
+/** One day's score of one account, as written; the measures already as JSON (StoredMeasure[]). */
 export type SnapshotWrite = {
   accountId: string;
   score: number | null;
@@ -13,53 +13,147 @@ export type SnapshotWrite = {
   coverage: number;
   scorecardId: string;
   scorecardVersion: number;
-  measures: StoredMeasure[];
+  measuresJson: string;
 };
 
-export type SnapshotRow = Omit<SnapshotWrite, 'accountId'> & { accountId: string; date: string };
-
-// 5,000 rows per statement: a few MB of array parameters, small enough for PGlite's buffers.
-const CHUNK = 5_000;
+/** One day's score of one account, as read. */
+export type SnapshotRow = Omit<SnapshotWrite, 'measuresJson'> & { date: string; measures: StoredMeasure[] };
 
 /**
- * Upserts one day's snapshots with one statement per chunk, the rows passed as parallel arrays
- * (`unnest`): one parameter per column however many rows, and measured faster than multi-row
- * VALUES on both engines.
+ * A batch of snapshots as the upsert's parameters: one PostgreSQL array literal per column. Encoded
+ * ahead of the statement (what the driver would do when sending it), so a writer can encode the
+ * next batch while the database still upserts the previous one.
  */
-export async function upsertSnapshots(db: Db, workspaceId: string, date: string, rows: readonly SnapshotWrite[], at: Date): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const column = <T>(pick: (row: SnapshotWrite) => T) => param(chunk.map(pick));
-    await db.execute(sql`INSERT INTO health_snapshots (workspace_id, account_id, date, score, outcome_score, experience_score, band, coverage,
-         scorecard_id, scorecard_version, measures, computed_at)
-       SELECT ${workspaceId}::uuid, t.a, ${date}::date, t.s, t.o, t.e, t.b, t.c, t.si, t.sv, t.m::jsonb, ${at.toISOString()}::timestamptz
-       FROM unnest(${column((r) => r.accountId)}::uuid[], ${column((r) => r.score)}::real[], ${column((r) => r.outcome)}::real[],
-         ${column((r) => r.experience)}::real[], ${column((r) => r.band)}::text[], ${column((r) => Math.round(r.coverage * 10_000) / 10_000)}::real[],
-         ${column((r) => r.scorecardId)}::text[], ${column((r) => r.scorecardVersion)}::int[], ${column((r) => JSON.stringify(r.measures))}::text[])
-         AS t(a, s, o, e, b, c, si, sv, m)
-       ON CONFLICT (workspace_id, account_id, date) DO UPDATE SET score = EXCLUDED.score, outcome_score = EXCLUDED.outcome_score,
-         experience_score = EXCLUDED.experience_score, band = EXCLUDED.band, coverage = EXCLUDED.coverage,
-         scorecard_id = EXCLUDED.scorecard_id, scorecard_version = EXCLUDED.scorecard_version, measures = EXCLUDED.measures,
-         computed_at = EXCLUDED.computed_at
-       -- The 5-minute recompute mostly finds nothing changed: leave those rows alone (no new row version).
-       WHERE (health_snapshots.score, health_snapshots.outcome_score, health_snapshots.experience_score, health_snapshots.band,
-              health_snapshots.coverage, health_snapshots.scorecard_id, health_snapshots.scorecard_version, health_snapshots.measures)
-         IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.outcome_score, EXCLUDED.experience_score, EXCLUDED.band,
-              EXCLUDED.coverage, EXCLUDED.scorecard_id, EXCLUDED.scorecard_version, EXCLUDED.measures)`);
-  }
+export type SnapshotColumns = {
+  accountIds: string;
+  scores: string;
+  outcomes: string;
+  experiences: string;
+  bands: string;
+  coverages: string;
+  scorecardIds: string;
+  scorecardVersions: string;
+  measures: string;
+};
+
+/** Encodes a batch for upsertSnapshotColumns; a few MB for 5,000 rows (small enough for PGlite's buffers). */
+export function toSnapshotColumns(rows: readonly SnapshotWrite[]): SnapshotColumns {
+  return {
+    accountIds: toArrayLiteral(rows.map((r) => r.accountId)),
+    scores: toArrayLiteral(rows.map((r) => r.score)),
+    outcomes: toArrayLiteral(rows.map((r) => r.outcome)),
+    experiences: toArrayLiteral(rows.map((r) => r.experience)),
+    bands: toArrayLiteral(rows.map((r) => r.band)),
+    coverages: toArrayLiteral(rows.map((r) => toStoredCoverage(r.coverage))),
+    scorecardIds: toArrayLiteral(rows.map((r) => r.scorecardId)),
+    scorecardVersions: toArrayLiteral(rows.map((r) => r.scorecardVersion)),
+    measures: toArrayLiteral(rows.map((r) => r.measuresJson)),
+  };
 }
 
-/** The scores stored for `date` and the day before, per account: what a new score is compared with for events. */
-export async function loadReferenceScores(db: Db, workspaceId: string, date: string, accountIds: readonly string[] | null) {
-  const rows = await queryRows<{ id: string; day: string; score: number | null; band: Band | null }>(
+/** A one-dimensional array literal: strings quoted and escaped as the pg driver does, null as NULL. */
+function toArrayLiteral(values: readonly (string | number | null)[]): string {
+  const elements = values.map((value) =>
+    value === null ? 'NULL' : typeof value === 'number' ? String(value) : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+  );
+  return `{${elements.join(',')}}`;
+}
+
+/**
+ * Upserts one day's snapshots with one statement, the rows passed as parallel arrays (`unnest`):
+ * one parameter per column however many rows, and measured faster than multi-row VALUES on both
+ * engines. The arrays go as text, cast in SQL, so both engines take them the same way.
+ */
+export async function upsertSnapshotColumns(db: Db, workspaceId: string, date: string, columns: SnapshotColumns, at: Date): Promise<void> {
+  const c = columns;
+  await db.execute(sql`INSERT INTO health_snapshots (workspace_id, account_id, date, score, outcome_score, experience_score, band, coverage,
+       scorecard_id, scorecard_version, measures, computed_at)
+     SELECT ${workspaceId}::uuid, t.a, ${date}::date, t.s, t.o, t.e, t.b, t.c, t.si, t.sv, t.m::jsonb, ${at.toISOString()}::timestamptz
+     FROM unnest(${c.accountIds}::text::uuid[], ${c.scores}::text::real[], ${c.outcomes}::text::real[], ${c.experiences}::text::real[],
+       ${c.bands}::text::text[], ${c.coverages}::text::real[], ${c.scorecardIds}::text::text[], ${c.scorecardVersions}::text::int[],
+       ${c.measures}::text::text[]) AS t(a, s, o, e, b, c, si, sv, m)
+     ON CONFLICT (workspace_id, account_id, date) DO UPDATE SET score = EXCLUDED.score, outcome_score = EXCLUDED.outcome_score,
+       experience_score = EXCLUDED.experience_score, band = EXCLUDED.band, coverage = EXCLUDED.coverage,
+       scorecard_id = EXCLUDED.scorecard_id, scorecard_version = EXCLUDED.scorecard_version, measures = EXCLUDED.measures,
+       computed_at = EXCLUDED.computed_at
+     -- A row found unchanged is left alone (no new row version), whoever sent it.
+     WHERE (health_snapshots.score, health_snapshots.outcome_score, health_snapshots.experience_score, health_snapshots.band,
+            health_snapshots.coverage, health_snapshots.scorecard_id, health_snapshots.scorecard_version, health_snapshots.measures)
+       IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.outcome_score, EXCLUDED.experience_score, EXCLUDED.band,
+            EXCLUDED.coverage, EXCLUDED.scorecard_id, EXCLUDED.scorecard_version, EXCLUDED.measures)`);
+}
+
+/** A stored score, as events compare a new one with it. */
+export type StoredScore = { score: number | null; band: Band | null };
+
+/**
+ * A snapshot's columns exactly as stored (scores unrounded, measures as PostgreSQL prints the
+ * jsonb), for the check that a rewrite would change nothing.
+ */
+export type StoredColumns = Omit<SnapshotWrite, 'accountId' | 'measuresJson'> & { measuresText: string };
+
+/** A snapshot stored for the day being written: its score for events, its columns for the unchanged check. */
+export type StoredSnapshot = StoredScore & { columns: StoredColumns };
+
+/**
+ * What is stored for `date`, per account, in full (a rewrite of an unchanged row is then skipped
+ * without sending it), and with `withPrevious` the scores of the day before: what a new score is
+ * compared with for events.
+ */
+export async function loadStoredDay(
+  db: Db,
+  workspaceId: string,
+  date: string,
+  accountIds: readonly string[] | null,
+  withPrevious: boolean,
+): Promise<{ same: Map<string, StoredSnapshot>; previous: Map<string, StoredScore> }> {
+  const rows = await queryRows<{
+    id: string;
+    is_same: boolean;
+    score: number | null;
+    band: Band | null;
+    outcome_score: number | null;
+    experience_score: number | null;
+    coverage: number | null;
+    scorecard_id: string | null;
+    scorecard_version: number | null;
+    measures: string | null;
+  }>(
     db,
-    sql`SELECT account_id::text AS id, date::text AS day, score, band FROM health_snapshots
-        WHERE workspace_id = ${workspaceId}::uuid AND date IN (${date}::date, ${date}::date - 1)
+    // The day before needs its score and band only: the other columns stay null for its rows.
+    sql`SELECT account_id::text AS id, date = ${date}::date AS is_same, score, band,
+          CASE WHEN date = ${date}::date THEN outcome_score END AS outcome_score,
+          CASE WHEN date = ${date}::date THEN experience_score END AS experience_score,
+          CASE WHEN date = ${date}::date THEN coverage END AS coverage,
+          CASE WHEN date = ${date}::date THEN scorecard_id END AS scorecard_id,
+          CASE WHEN date = ${date}::date THEN scorecard_version END AS scorecard_version,
+          CASE WHEN date = ${date}::date THEN measures::text END AS measures
+        FROM health_snapshots
+        WHERE workspace_id = ${workspaceId}::uuid AND date IN (${date}::date, ${withPrevious ? sql`${date}::date - 1` : sql`${date}::date`})
         ${accountIds ? sql`AND account_id = ANY(${param(accountIds)}::uuid[])` : sql``}`,
   );
-  const same = new Map<string, { score: number | null; band: Band | null }>();
-  const previous = new Map<string, { score: number | null; band: Band | null }>();
-  for (const r of rows) (r.day === date ? same : previous).set(r.id, { score: toScore(r.score), band: r.band });
+  const same = new Map<string, StoredSnapshot>();
+  const previous = new Map<string, StoredScore>();
+  for (const r of rows) {
+    if (!r.is_same) {
+      previous.set(r.id, { score: toScore(r.score), band: r.band });
+      continue;
+    }
+    same.set(r.id, {
+      score: toScore(r.score),
+      band: r.band,
+      columns: {
+        score: toNumber(r.score),
+        outcome: toNumber(r.outcome_score),
+        experience: toNumber(r.experience_score),
+        band: r.band,
+        coverage: Number(r.coverage),
+        scorecardId: r.scorecard_id!,
+        scorecardVersion: Number(r.scorecard_version),
+        measuresText: r.measures!,
+      },
+    });
+  }
   return { same, previous };
 }
 
@@ -92,6 +186,10 @@ function toRow(r: RawSnapshot): SnapshotRow {
     scorecardVersion: Number(r.scorecard_version),
     measures: typeof r.measures === 'string' ? (JSON.parse(r.measures) as StoredMeasure[]) : r.measures,
   };
+}
+
+function toNumber(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
 }
 
 // real columns come back as the shortest decimal text of the float ("61.4"); round anyway so a

@@ -178,7 +178,10 @@ async function loadAccountUsage(
      GROUP BY d.account_id`,
     params,
   );
-  const byAccount = new Map<string, { daysSinceFirst: number; userDays30d: number; userDaysPrevious30d: number; northStar: number[]; features: number[] }>();
+  const byAccount = new Map<
+    string,
+    { daysSinceFirst: number; userDays30d: number; userDaysPrevious30d: number; northStar: number[]; features: number[] }
+  >();
   for (const r of rows) {
     byAccount.set(String(r.id), {
       daysSinceFirst: Number(r.since_first),

@@ -8,17 +8,17 @@ import { calculateHealthEvents, type HealthEvent } from './calculate-health-even
 import { addDays, isIsoDate, listDates, localDate } from './calculate-local-date';
 import { singleDateScope } from './facts-scope';
 import { loadHealthContext, type HealthContext } from './health-context';
-import { loadReferenceScores, upsertSnapshots, type SnapshotWrite } from './health-snapshots.repository';
+import { loadStoredDay, toSnapshotColumns, upsertSnapshotColumns } from './health-snapshots.repository';
+import { isSnapshotUnchanged } from './is-snapshot-unchanged';
 import { loadScorableAccounts } from './scorable-accounts.repository';
 import { STALE_DAYS, SURVEY_ROUND_DAYS } from './calculate-experience-values';
 import { withHealthSession } from './health-session';
 import { loadExperienceObservations, type FactsNeeds } from './measure-facts.repository';
-import { gatherFacts, scoreGathered, withGatheringSessions, type GatheredFacts, type ScoredAccount } from './score-accounts';
-import { encodeMeasures } from './stored-snapshot';
+import { gatherFacts, scoreGatheredForStorage, withGatheringSessions, type GatheredFacts } from './score-accounts';
 
 export type RecomputeOptions = { date?: string; accountIds?: readonly string[] | null };
 
-// Accounts scored per upsert statement (see upsertSnapshots' chunk).
+// Accounts scored per upsert statement: a few MB of parameters, small enough for PGlite's buffers.
 const WRITE_CHUNK = 5_000;
 
 /** Beyond this many experience inputs a rebuild queries them per day rather than holding them all in memory. */
@@ -29,20 +29,6 @@ const ANALYZED_TABLES = ['usage_account_days', 'usage_user_days', 'health_experi
 
 /** How far back a rebuild may go: the rollups a 60-day window needs are rarely kept longer. */
 export const MAX_REBUILD_DAYS = 800;
-
-function toSnapshotWrite({ account, result }: ScoredAccount): SnapshotWrite {
-  return {
-    accountId: account.id,
-    score: result.score,
-    outcome: result.outcome,
-    experience: result.experience,
-    band: result.band,
-    coverage: result.coverage,
-    scorecardId: result.scorecardId,
-    scorecardVersion: result.scorecardVersion,
-    measures: encodeMeasures(result.measures),
-  };
-}
 
 /** Daily snapshots: recompute a day (today by default) and rebuild history. */
 export function createHealthRecompute({ database, clock }: { database: Database; clock: Clock }) {
@@ -65,7 +51,8 @@ export function createHealthRecompute({ database, clock }: { database: Database;
    * overlaps the database's upsert of the previous one. For today it also records
    * `health.band_changed` and `health.score_changed` against the stored scores, in the same
    * transaction and under a per-workspace lock, so concurrent recomputes (the job, a CLI run)
-   * never record one change twice. A rebuilt past day records none: history is not news.
+   * never record one change twice; and it sends only the rows that change (the 5-minute
+   * recompute mostly finds none). A rebuilt past day records none: history is not news.
    */
   async function writeDay(
     context: HealthContext,
@@ -77,15 +64,20 @@ export function createHealthRecompute({ database, clock }: { database: Database;
     const now = clock.now();
     return database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`health-snapshots:${context.workspaceId}`}))`);
-      const reference = withEvents ? await loadReferenceScores(tx, context.workspaceId, date, accountIds) : null;
+      const stored = withEvents ? await loadStoredDay(tx, context.workspaceId, date, accountIds, true) : null;
       const events: HealthEvent[] = [];
       let pending: Promise<void> = Promise.resolve();
       for (let i = 0; i < gathered.accounts.length; i += WRITE_CHUNK) {
         const chunk = { ...gathered, accounts: gathered.accounts.slice(i, i + WRITE_CHUNK) };
-        const writes = scoreGathered(chunk, context.scorecards).map(toSnapshotWrite);
-        if (reference) events.push(...calculateHealthEvents(writes, reference, context.settings.scoreDropThreshold));
+        let writes = scoreGatheredForStorage(chunk, context.scorecards);
+        if (stored) {
+          events.push(...calculateHealthEvents(writes, stored, context.settings.scoreDropThreshold));
+          writes = writes.filter((write) => !isSnapshotUnchanged(write, stored.same.get(write.accountId)?.columns));
+        }
+        // Encoded before waiting: only the statement itself is left between two upserts.
+        const columns = writes.length > 0 ? toSnapshotColumns(writes) : null;
         await pending;
-        pending = upsertSnapshots(tx, context.workspaceId, date, writes, now);
+        pending = columns ? upsertSnapshotColumns(tx, context.workspaceId, date, columns, now) : Promise.resolve();
         // Awaited on the next turn; marked handled so a failure meanwhile is not an unhandled rejection.
         pending.catch(() => undefined);
       }

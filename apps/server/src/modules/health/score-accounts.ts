@@ -1,13 +1,15 @@
 import type { Database } from '../../platform/db/database';
-import { calculateHealthScore, type HealthScoreResult } from './calculate-health-score';
+import { calculateHealthScore, calculateScoreParts, type HealthScoreResult } from './calculate-health-score';
 import { calculateMeasureInputs, northStarKey, type AccountMeasureFacts } from './calculate-measure-inputs';
 import type { FactsScope } from './facts-scope';
+import type { SnapshotWrite } from './health-snapshots.repository';
 import type { HealthContext } from './health-context';
 import { withHealthSession, type SessionQuery } from './health-session';
 import { collectMeasureFacts, type FactsNeeds } from './measure-facts.repository';
 import { loadFeatureKeys, loadSegmentMemberships, type ScorableAccount } from './scorable-accounts.repository';
 import type { NorthStarSource, Scorecard } from './scorecard';
 import { selectScorecard } from './select-scorecard';
+import { encodeScoreParts } from './stored-snapshot';
 
 /** One account's score with the scorecard that gave it. */
 export type ScoredAccount = { account: ScorableAccount; scorecard: Scorecard; result: HealthScoreResult };
@@ -79,11 +81,13 @@ export async function gatherFacts(
 
 const NO_SEGMENTS: readonly string[] = [];
 
-/** Picks each account's scorecard (tier, stage, segments) and scores it in memory with the pure core. */
-export function scoreGathered(gathered: GatheredFacts, scorecards: readonly Scorecard[]): ScoredAccount[] {
-  // The choice depends on tier, stage and segments alone, which 100k accounts share in a few combinations.
+/**
+ * Picks an account's scorecard by tier, stage and segments. The choice depends on those alone,
+ * which 100k accounts share in a few combinations: each is chosen once.
+ */
+function createScorecardChooser(gathered: GatheredFacts, scorecards: readonly Scorecard[]): (account: ScorableAccount) => Scorecard {
   const chosen = new Map<string, Scorecard>();
-  return gathered.accounts.map((account) => {
+  return (account) => {
     const segmentIds = gathered.memberships.get(account.id) ?? NO_SEGMENTS;
     const subjectKey = `${account.tier}\u001f${account.stage}\u001f${segmentIds.join('\u001f')}`;
     let scorecard = chosen.get(subjectKey);
@@ -91,8 +95,41 @@ export function scoreGathered(gathered: GatheredFacts, scorecards: readonly Scor
       scorecard = selectScorecard({ tier: account.tier, stage: account.stage, segmentIds }, scorecards);
       chosen.set(subjectKey, scorecard);
     }
+    return scorecard;
+  };
+}
+
+/** Picks each account's scorecard (tier, stage, segments) and scores it in memory with the pure core. */
+export function scoreGathered(gathered: GatheredFacts, scorecards: readonly Scorecard[]): ScoredAccount[] {
+  const chooseScorecard = createScorecardChooser(gathered, scorecards);
+  return gathered.accounts.map((account) => {
+    const scorecard = chooseScorecard(account);
     const { inputs, details } = calculateMeasureInputs(scorecard, gathered.facts.get(account.id)!);
     return { account, scorecard, result: calculateHealthScore(scorecard, inputs, details) };
+  });
+}
+
+/**
+ * scoreGathered for storage: each account's snapshot as written, measures encoded straight from
+ * the score's parts (no labelled measure objects for 100k accounts to allocate and collect).
+ */
+export function scoreGatheredForStorage(gathered: GatheredFacts, scorecards: readonly Scorecard[]): SnapshotWrite[] {
+  const chooseScorecard = createScorecardChooser(gathered, scorecards);
+  return gathered.accounts.map((account) => {
+    const scorecard = chooseScorecard(account);
+    const { inputs, details } = calculateMeasureInputs(scorecard, gathered.facts.get(account.id)!);
+    const parts = calculateScoreParts(scorecard, inputs);
+    return {
+      accountId: account.id,
+      score: parts.score,
+      outcome: parts.outcome,
+      experience: parts.experience,
+      band: parts.band,
+      coverage: parts.coverage,
+      scorecardId: parts.scorecardId,
+      scorecardVersion: parts.scorecardVersion,
+      measuresJson: JSON.stringify(encodeScoreParts(scorecard, parts, details)),
+    };
   });
 }
 

@@ -1,5 +1,5 @@
-import type { MeasureResult } from './calculate-health-score';
-import type { Scorecard } from './scorecard';
+import type { MeasureResult, ScoreParts } from './calculate-health-score';
+import type { MeasureDetail, Scorecard } from './scorecard';
 
 /**
  * One measure of a stored snapshot, in the order of its scorecard version's measures:
@@ -22,6 +22,44 @@ export function encodeMeasures(measures: readonly MeasureResult[]): StoredMeasur
     ];
     return m.detail ? [...head, m.detail.count, m.detail.of] : head;
   });
+}
+
+/**
+ * encodeMeasures(calculateHealthScore(scorecard, inputs, details).measures) straight from the
+ * score's parts, without the labelled measure objects in between.
+ */
+export function encodeScoreParts(
+  scorecard: Pick<Scorecard, 'measures'>,
+  parts: Pick<ScoreParts, 'raws' | 'scores' | 'effectiveWeights' | 'contributions'>,
+  details: Record<string, MeasureDetail>,
+): StoredMeasure[] {
+  const { raws, scores, effectiveWeights, contributions } = parts;
+  return scorecard.measures.map((measure, i) => {
+    const raw = raws[i]!;
+    if (raw === null) return null;
+    const head: [number | null, number | null, number, number] = [
+      raw,
+      scores[i]!,
+      Math.round(effectiveWeights[i]! * 10_000) / 10_000,
+      contributions[i] ?? 0,
+    ];
+    const detail = details[measure.key];
+    return detail ? [...head, detail.count, detail.of] : head;
+  });
+}
+
+/** Coverage as stored: 4 decimals. */
+export function toStoredCoverage(coverage: number): number {
+  return Math.round(coverage * 10_000) / 10_000;
+}
+
+/**
+ * Stored measures' JSON as PostgreSQL prints the jsonb it becomes: ", " between elements. Only
+ * numbers, nulls and arrays, so every comma separates. A number printed otherwise (an exponent)
+ * differs, and the row is merely rewritten.
+ */
+export function toMeasuresText(measuresJson: string): string {
+  return measuresJson.replaceAll(',', ', ');
 }
 
 /**
