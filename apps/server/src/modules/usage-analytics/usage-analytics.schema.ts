@@ -48,7 +48,12 @@ export const usageUserDays = pgTable(
     events: integer('events').notNull(),
     eventCounts: jsonb('event_counts').$type<Record<string, number>>().notNull(),
   },
-  (t) => [primaryKey({ name: 'usage_user_days_pkey', columns: [t.workspaceId, t.accountId, t.day, t.userId] })],
+  (t) => [
+    primaryKey({ name: 'usage_user_days_pkey', columns: [t.workspaceId, t.accountId, t.day, t.userId] }),
+    // Workspace-wide reads of a date range (health scoring, portfolio usage, tiering) read a
+    // month of a 90-day table: by day, not by scanning every account's rows.
+    index('usage_user_days_workspace_day_idx').on(t.workspaceId, t.day),
+  ],
 );
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX "usage_user_days_workspace_day_idx" ON "usage_user_days" USING btree ("workspace_id","day");
