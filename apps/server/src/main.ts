@@ -6,6 +6,7 @@ import { migrateDatabase } from './platform/db/migrate';
 import { createJobQueue } from './platform/jobs/job-queue';
 import { createServices, type Services } from './services';
 import { registerJobs } from './jobs';
+import { RULES_PROCESS_EVENTS_JOB } from './modules/rules';
 import { USAGE_ROLLUP_JOB } from './modules/usage-analytics';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -46,8 +47,9 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   registerJobs(jobs, services);
   if (config.roles.has('worker') || config.roles.has('scheduler')) {
     await jobs.start({ work: config.roles.has('worker'), schedule: config.roles.has('scheduler') });
-    // The rollup chain would otherwise begin only at the next minute's cron tick.
+    // The rollup and rule-event chains would otherwise begin only at the next minute's cron tick.
     await jobs.send(USAGE_ROLLUP_JOB, {});
+    await jobs.send(RULES_PROCESS_EVENTS_JOB, {});
   }
   let url = '';
   if (config.roles.has('api')) {
