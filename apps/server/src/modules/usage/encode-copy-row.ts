@@ -11,11 +11,6 @@ const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_SPECIAL_GLOBAL = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** One COPY line (with its newline) from column values in table order. */
-export function encodeCopyRow(values: (string | null)[]): string {
-  return values.map(encodeCopyValue).join('\t') + '\n';
-}
-
 /**
  * A JSON document as a COPY value. JSON.stringify never emits a raw tab, newline or carriage
  * return (they are escaped inside strings), so only its backslashes need doubling.
