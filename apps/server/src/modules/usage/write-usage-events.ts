@@ -97,7 +97,10 @@ export function createUsageEventWriter({ database, clock }: { database: Database
       await tx.copyFrom('usage_message_ids (message_key, workspace_id)', encodeClaims(batches, repeats ? { keys, workspaces } : null));
       return rows;
     }
-    const keyList = keys.join(',');
+    // Sorted, so two careful flushers claiming overlapping keys lock them in the same order.
+    const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1));
+    const keyList = order.map((i) => keys[i]).join(',');
+    const workspaceList = order.map((i) => workspaces[i]).join(',');
     if (!KEY_LIST.test(keyList)) throw new Error('A de-duplication key is not a uuid');
     // Literal arrays rather than parameters: a statement without parameters can share its round
     // trip with BEGIN. Only checked uuids are inlined. When every key is new the statement answers
@@ -105,7 +108,7 @@ export function createUsageEventWriter({ database, clock }: { database: Database
     const { rows: result } = await tx.query(
       `WITH claimed AS (
          INSERT INTO usage_message_ids (message_key, workspace_id)
-         SELECT k, w FROM unnest('{${keyList}}'::uuid[], '{${workspaces.join(',')}}'::uuid[]) AS t(k, w)
+         SELECT k, w FROM unnest('{${keyList}}'::uuid[], '{${workspaceList}}'::uuid[]) AS t(k, w)
          ON CONFLICT DO NOTHING RETURNING message_key)
        SELECT CASE WHEN count(*) = ${keys.length} THEN NULL ELSE COALESCE(array_agg(message_key::text), '{}') END AS fresh FROM claimed`,
     );
