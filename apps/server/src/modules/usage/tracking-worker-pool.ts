@@ -15,7 +15,7 @@ const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.regist
 /**
  * Worker threads that decode, validate and encode large tracking requests, so that the main
  * thread's one core is left to HTTP and the database while parsing uses the others. Workers start
- * on first use; one that dies fails only the requests it held (none of them acknowledged) and is
+ * on first use (or all at once, startAll, when the server starts); one that dies fails only the requests it held (none of them acknowledged) and is
  * replaced on the next request.
  */
 export function createTrackingWorkerPool(size: number) {
