@@ -98,6 +98,28 @@ describe('health journey', () => {
     await screenshot(page, 'health-02-list-filtered');
   });
 
+  it('sorts the list by health: the riskiest first, the healthiest first on a second click, no data last', async () => {
+    await page.goto(`${server.baseUrl}/accounts`);
+    await page.getByRole('link', { name: 'Delta Foods' }).waitFor();
+    const healthHeader = page.getByRole('button', { name: /^Health/ });
+    await healthHeader.click();
+    await page.waitForURL(/sort=health$/);
+    await page.waitForFunction(() => document.querySelector('tbody tr td a')?.textContent === 'Cedar Retail');
+    const ascending = await accountRows().allTextContents();
+    assert.deepEqual(ascending.slice(0, 3), ['Cedar Retail', 'Beacon Health', 'Acme Logistics']);
+    // Accounts without a score follow every scored one, whichever the direction.
+    for (const name of ascending.slice(3)) {
+      assert.equal(await rowOf(name).getByTestId('health-badge').getAttribute('data-band'), 'none', name);
+    }
+    await healthHeader.click();
+    await page.waitForURL(/sort=-health$/);
+    await page.waitForFunction(() => document.querySelector('tbody tr td a')?.textContent === 'Acme Logistics');
+    const descending = await accountRows().allTextContents();
+    assert.deepEqual(descending.slice(0, 3), ['Acme Logistics', 'Beacon Health', 'Cedar Retail']);
+    assert.deepEqual(descending.slice(3).sort(), ascending.slice(3).sort());
+    await screenshot(page, 'health-02b-list-by-health');
+  });
+
   it('shows the health panel with CO, CX, coverage, trend, measures and what changed, and records an input', async () => {
     await rowOf('Cedar Retail').getByRole('link', { name: 'Cedar Retail' }).click();
     await page.waitForURL(new RegExp(`/accounts/${id('Cedar Retail')}$`));

@@ -112,6 +112,8 @@ export const ACCOUNT_SORTS = [
   '-createdAt',
   'updatedAt',
   '-updatedAt',
+  'health',
+  '-health',
 ] as const;
 
 export const ListAccountsQuerySchema = StrictObject({

@@ -14,6 +14,9 @@ type SortColumn = { expression: SQL; key: SQL<string | null>; cast: (key: string
 
 const utcText = (column: PgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+const latestScore = sql`(select h.score from health_snapshots h
+  where h.workspace_id = ${accounts.workspaceId} and h.account_id = ${accounts.id} order by h.date desc limit 1)`;
+
 // The key is read back as text printed by the database itself (microseconds, exact numerics),
 // so the cursor compares against exactly what the rows hold.
 const SORT_COLUMNS: Record<AccountSortField, SortColumn> = {
@@ -26,6 +29,9 @@ const SORT_COLUMNS: Record<AccountSortField, SortColumn> = {
   },
   createdAt: { expression: sql`${accounts.createdAt}`, key: utcText(accounts.createdAt), cast: (k) => sql`${k}::timestamptz` },
   updatedAt: { expression: sql`${accounts.updatedAt}`, key: utcText(accounts.updatedAt), cast: (k) => sql`${k}::timestamptz` },
+  // The score the row shows: its latest snapshot's (one backward probe of the snapshots' primary
+  // key per account). Accounts never scored, or without enough data for a score, come last.
+  health: { expression: latestScore, key: sql<string | null>`${latestScore}::text`, cast: (k) => sql`${k}::real` },
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { ACCOUNT_SORTS } from '@northstar/contracts';
 
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
-export type AccountSortField = 'name' | 'arr' | 'renewalDate' | 'createdAt' | 'updatedAt';
+export type AccountSortField = 'name' | 'arr' | 'renewalDate' | 'createdAt' | 'updatedAt' | 'health';
 export type SortDirection = 'asc' | 'desc';
 
 /**
@@ -20,6 +20,8 @@ const KEY_PATTERNS: Record<AccountSortField, RegExp> = {
   renewalDate: /^\d{4}-\d{2}-\d{2}$/,
   createdAt: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/,
   updatedAt: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/,
+  // A real as PostgreSQL prints it: shortest exact digits, an exponent for very small values.
+  health: /^-?\d{1,4}(\.\d{1,12})?(e-?\d{1,2})?$/,
 };
 
 /** Splits '-arr' into its field and direction; no sort means by name, A to Z. */

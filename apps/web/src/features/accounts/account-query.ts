@@ -95,7 +95,9 @@ export function withFilters(state: AccountListState, change: Partial<Omit<Accoun
 }
 
 /** Clicking a column header: ascending first, then descending. */
-export function nextSort(current: AccountSort, column: 'name' | 'arr' | 'renewalDate'): AccountSort {
+export type SortableColumn = 'name' | 'arr' | 'renewalDate' | 'health';
+
+export function nextSort(current: AccountSort, column: SortableColumn): AccountSort {
   return current === column ? (`-${column}` as AccountSort) : column;
 }
 

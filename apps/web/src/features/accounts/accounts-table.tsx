@@ -5,9 +5,9 @@ import { useFormat } from '../../i18n/use-format';
 import { SortableTh, Table, Td, Th, Tr } from '../../ui/table';
 import { HealthBadge } from '../health/health-badge';
 import { StageLabel, StatusBadge, Tags, TierBadge } from './account-badges';
-import { sortDirection, type AccountSort } from './account-query';
+import { sortDirection, type AccountSort, type SortableColumn } from './account-query';
 
-type Props = { accounts: readonly Account[]; sort: AccountSort; onSort: (column: 'name' | 'arr' | 'renewalDate') => void };
+type Props = { accounts: readonly Account[]; sort: AccountSort; onSort: (column: SortableColumn) => void };
 
 export function AccountsTable({ accounts, sort, onSort }: Props) {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function AccountsTable({ accounts, sort, onSort }: Props) {
         <tr>
           <SortableTh label={t('accounts.fields.name')} direction={sortDirection(sort, 'name')} onSort={() => onSort('name')} />
           <Th>{t('accounts.fields.tier')}</Th>
-          <Th>{t('health.title')}</Th>
+          <SortableTh label={t('health.title')} direction={sortDirection(sort, 'health')} onSort={() => onSort('health')} />
           <Th>{t('accounts.fields.lifecycleStage')}</Th>
           <Th>{t('accounts.fields.owner')}</Th>
           <SortableTh label={t('accounts.fields.arr')} align="right" direction={sortDirection(sort, 'arr')} onSort={() => onSort('arr')} />
