@@ -152,6 +152,33 @@ describe('health journey', () => {
     const inputs = panel.getByTestId('health-input-list');
     await inputs.getByText('Call went badly').waitFor();
     assert.match((await inputs.locator('tr').filter({ hasText: 'Call went badly' }).textContent()) ?? '', /CSM sentiment.*2.*Ada Admin/);
+
+    // An input recorded on the wrong account is deleted after a confirmation; the score forgets it.
+    // The server rescores through its job queue, a moment after answering.
+    const sentimentBecomes = async (expected: number) => {
+      let raw: number | null | undefined;
+      for (const start = Date.now(); Date.now() - start < 10_000; await new Promise((r) => setTimeout(r, 100))) {
+        const health = await server.api<AccountHealth>('GET', `/accounts/${id('Cedar Retail')}/health`);
+        raw = health.measures.find((m) => m.key === 'csm_sentiment')?.raw;
+        if (raw === expected) return;
+      }
+      assert.equal(raw, expected, 'CSM sentiment measure after rescoring');
+    };
+    await sentimentBecomes(2);
+    await panel.getByLabel('Value').fill('5');
+    await panel.getByLabel('Note').fill('Meant for Acme');
+    await panel.getByRole('button', { name: 'Record' }).click();
+    const mistaken = inputs.locator('tr').filter({ hasText: 'Meant for Acme' });
+    await mistaken.waitFor();
+    await sentimentBecomes(5);
+    page.once('dialog', (dialog) => {
+      assert.match(dialog.message(), /CSM sentiment.*5/);
+      void dialog.accept();
+    });
+    await mistaken.getByRole('button', { name: 'Delete' }).click();
+    await mistaken.waitFor({ state: 'detached' });
+    await sentimentBecomes(2);
+    await inputs.getByText('Call went badly').waitFor();
   });
 
   it('lets an admin change a measure weight, preview who moves band, save a version, export it and roll it back', async () => {

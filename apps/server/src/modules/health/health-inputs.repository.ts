@@ -19,6 +19,21 @@ export function createHealthInputsRepository(db: Db) {
       return row;
     },
 
+    /** Deletes one of an account's inputs; false when there is no such input there. */
+    async deleteInput(workspaceId: string, accountId: string, id: string): Promise<boolean> {
+      const deleted = await db
+        .delete(healthExperienceInputs)
+        .where(
+          and(
+            eq(healthExperienceInputs.workspaceId, workspaceId),
+            eq(healthExperienceInputs.accountId, accountId),
+            eq(healthExperienceInputs.id, id),
+          ),
+        )
+        .returning({ id: healthExperienceInputs.id });
+      return deleted.length > 0;
+    },
+
     async insertInput(workspaceId: string, input: NewExperienceInput): Promise<string> {
       const [row] = await db
         .insert(healthExperienceInputs)

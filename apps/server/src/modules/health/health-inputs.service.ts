@@ -93,6 +93,18 @@ export function createHealthInputsService({
       return toExperienceInputDto(row!);
     },
 
+    /**
+     * Removes an input recorded by mistake (a wrong value, the wrong account) and rescores the
+     * account, so its score no longer rests on it. Correcting one is deleting it and recording the
+     * right value.
+     */
+    async deleteExperienceInput(workspaceId: string, accountId: string, inputId: string): Promise<void> {
+      await assertAccount(workspaceId, accountId);
+      if (!(await repo.deleteInput(workspaceId, accountId, inputId)))
+        throw new AppError('HEALTH_INPUT_NOT_FOUND', 'Experience input not found');
+      await afterChange(workspaceId, [accountId]);
+    },
+
     async setNorthStarTarget(
       workspaceId: string,
       userId: string | null,

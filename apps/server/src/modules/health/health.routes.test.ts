@@ -34,13 +34,13 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
   after(() => t.close());
 
   const call = async (
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: object,
     user: { headers: Record<string, string> } = ws.admin,
   ) => {
     const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: user.headers, ...(payload ? { payload } : {}) });
-    return { status: res.statusCode, body: res.json() };
+    return { status: res.statusCode, body: res.body ? res.json() : null };
   };
 
   it('gives an account’s latest score with CO, CX, coverage, measures and the daily trend', async () => {
@@ -109,6 +109,38 @@ describe('health API: accounts, inputs, targets, list filter, portfolio, setting
       ['observedAt'],
     );
     assert.equal((await call('POST', `/accounts/${idle.id}/health/inputs`, { kind: 'nps', value: 8 }, viewer)).status, 403);
+  });
+
+  it('deletes an input recorded by mistake and rescores the account without it; viewers, other accounts and other workspaces cannot', async () => {
+    const sentimentOf = async () =>
+      (await call('GET', `/accounts/${busy.id}/health`)).body.measures.find((m: { key: string }) => m.key === 'csm_sentiment').raw;
+    const before = await sentimentOf();
+    const wrong = await call(
+      'POST',
+      `/accounts/${busy.id}/health/inputs`,
+      { kind: 'csm_sentiment', value: 1, note: 'meant for Idle' },
+      csm,
+    );
+    assert.equal(wrong.status, 201);
+    assert.equal(await sentimentOf(), 1);
+
+    const url = `/accounts/${busy.id}/health/inputs/${wrong.body.id}`;
+    assert.equal((await call('DELETE', url, undefined, viewer)).status, 403);
+    // The input belongs to Busy: addressed through another account, it is not found.
+    const elsewhere = await call('DELETE', `/accounts/${idle.id}/health/inputs/${wrong.body.id}`, undefined, csm);
+    assert.deepEqual([elsewhere.status, elsewhere.body.error.code], [404, 'HEALTH_INPUT_NOT_FOUND']);
+    const stranger = await createTestWorkspace(t.services, 'Stranger Co');
+    assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/v1${url}`, headers: stranger.admin.headers })).statusCode, 404);
+    const malformed = await call('DELETE', `/accounts/${busy.id}/health/inputs/not-an-id`, undefined, csm);
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.error.details[0].field, 'inputId');
+
+    const deleted = await call('DELETE', url, undefined, csm);
+    assert.equal(deleted.status, 204);
+    assert.equal(await sentimentOf(), before);
+    const listed = await call('GET', `/accounts/${busy.id}/health/inputs`);
+    assert.ok(!listed.body.items.some((i: { id: string }) => i.id === wrong.body.id));
+    assert.equal((await call('DELETE', url, undefined, csm)).status, 404);
   });
 
   it('sets the north-star target the north-star measure compares the last 30 days with', async () => {

@@ -24,6 +24,7 @@ import { requireActor } from '../../platform/http/route-access';
 import type { HealthService } from './health.service';
 
 const AccountParams = Type.Object({ accountId: Uuid });
+const InputParams = Type.Object({ accountId: Uuid, inputId: Uuid });
 const tags = ['health'];
 const read = { access: { permission: 'health:read' as const } };
 
@@ -87,6 +88,21 @@ export function healthRoutes(service: HealthService): FastifyPluginAsyncTypebox 
       async (request, reply) => {
         const actor = requireActor(request);
         return reply.status(201).send(await service.addExperienceInput(actor.workspaceId, actor, request.params.accountId, request.body));
+      },
+    );
+    app.delete(
+      '/accounts/:accountId/health/inputs/:inputId',
+      {
+        config: { access: { permission: 'health:inputs' } },
+        schema: {
+          tags,
+          summary: 'Delete an experience input recorded by mistake; the account is rescored without it',
+          params: InputParams,
+        },
+      },
+      async (request, reply) => {
+        await service.deleteExperienceInput(requireActor(request).workspaceId, request.params.accountId, request.params.inputId);
+        return reply.status(204).send();
       },
     );
     app.put(

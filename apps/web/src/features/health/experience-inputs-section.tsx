@@ -7,7 +7,7 @@ import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Field, Input } from '../../ui/field';
 import { Select } from '../../ui/select';
-import { useExperienceInputs, useRecordExperienceInput, useSetNorthStarTarget } from './health-api';
+import { useDeleteExperienceInput, useExperienceInputs, useRecordExperienceInput, useSetNorthStarTarget } from './health-api';
 
 /** The accepted range of each input (CreateExperienceInputSchema), for the field's own limits and hint. */
 const RANGES: Record<ExperienceInputKind, { min?: number; max?: number; step: number }> = {
@@ -35,6 +35,7 @@ export function ExperienceInputsSection({
   const format = useFormat();
   const inputs = useExperienceInputs(accountId);
   const record = useRecordExperienceInput(accountId);
+  const remove = useDeleteExperienceInput(accountId);
   const [form, setForm] = useState<InputForm>(emptyForm);
   const range = RANGES[form.kind];
   const errors = fieldErrors(record.error);
@@ -121,6 +122,7 @@ export function ExperienceInputsSection({
           {t('health.inputs.target')}: {northStarTarget === null ? t('health.inputs.noTarget') : format.number(northStarTarget)}
         </p>
       )}
+      {remove.error && <ErrorBanner error={remove.error} />}
       {inputs.data && inputs.data.items.length > 0 ? (
         <table className="w-full text-xs" data-testid="health-input-list">
           <thead className="text-left text-zinc-500">
@@ -130,6 +132,7 @@ export function ExperienceInputsSection({
               <th>{t('health.inputs.value')}</th>
               <th>{t('health.inputs.setBy')}</th>
               <th>{t('health.inputs.note')}</th>
+              {canInputs && <th />}
             </tr>
           </thead>
           <tbody>
@@ -142,6 +145,22 @@ export function ExperienceInputsSection({
                   {input.setByName ?? '—'} <span className="text-zinc-400">({input.source})</span>
                 </td>
                 <td className="text-zinc-600">{input.note}</td>
+                {canInputs && (
+                  <td className="text-right">
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      disabled={remove.isPending}
+                      onClick={() => {
+                        const kind = input.kind === 'custom' ? input.key : t(`health.inputs.kinds.${input.kind}`);
+                        if (window.confirm(t('health.inputs.confirmDelete', { kind, value: format.number(input.value) })))
+                          remove.mutate(input.id);
+                      }}
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

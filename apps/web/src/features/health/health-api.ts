@@ -81,6 +81,14 @@ export function useRecordExperienceInput(accountId: string) {
   });
 }
 
+export function useDeleteExperienceInput(accountId: string) {
+  const invalidate = useInvalidateHealth();
+  return useMutation({
+    mutationFn: (inputId: string) => api.delete(`/accounts/${enc(accountId)}/health/inputs/${enc(inputId)}`),
+    onSuccess: invalidate,
+  });
+}
+
 export function useSetNorthStarTarget(accountId: string) {
   const invalidate = useInvalidateHealth();
   return useMutation({
