@@ -43,7 +43,11 @@ export const routeParamFixtures: Record<string, (services: Services, ws: TestWor
   ruleId: async (services, ws) => {
     const playbook = await services.playbooks.createPlaybook({ workspaceId: ws.id, userId: ws.admin.id }, FIXTURE_PLAYBOOK);
     const editor = { workspaceId: ws.id, userId: ws.admin.id };
-    const rule = await services.rules.createRule(editor, { name: 'Fixture rule', trigger: { type: 'key_contact_left' }, playbookId: playbook.id });
+    const rule = await services.rules.createRule(editor, {
+      name: 'Fixture rule',
+      trigger: { type: 'key_contact_left' },
+      playbookId: playbook.id,
+    });
     return rule.id;
   },
   deliveryId: async (services, ws) => {
@@ -65,4 +69,9 @@ export const routeParamFixtures: Record<string, (services: Services, ws: TestWor
     ).id;
   },
   scorecardVersion: async () => '1',
+  inputId: async (services, ws) => {
+    const account = await services.accounts.createAccount(ws.id, { name: 'Fixture account' });
+    const actor = { userId: ws.admin.id, via: 'api_token' as const };
+    return (await services.health.addExperienceInput(ws.id, actor, account.id, { kind: 'nps', value: 8 })).id;
+  },
 };
