@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import type { Account } from '@northstar/contracts';
+import type { Account, LifecycleConfigView } from '@northstar/contracts';
 import { launchBrowser, screenshot } from './support/browser';
 import { seedAccounts } from './support/seed';
 import { signIn } from './support/sign-in';
@@ -87,10 +87,9 @@ describe('lifecycle board journey', () => {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await screenshot(page, 'lifecycle-03-config');
 
-    const config = await server.api<{ config: { stages: { stage: string; expectedDurationDays: number | null; entryRules: { enabled: boolean }[] }[] } }>(
-      'GET',
-      '/lifecycle/config',
-    );
+    const config = await server.api<{
+      config: { stages: { stage: string; expectedDurationDays: number | null; entryRules: { enabled: boolean }[] }[] };
+    }>('GET', '/lifecycle/config');
     const saved = new Map(config.config.stages.map((s) => [s.stage, s]));
     assert.equal(saved.get('onboarding')!.expectedDurationDays, 21);
     assert.deepEqual(
@@ -100,6 +99,34 @@ describe('lifecycle board journey', () => {
 
     await page.getByRole('link', { name: 'Back to the board' }).click();
     await page.getByTestId('stage-onboarding').getByText('expected 21 days').waitFor();
+  });
+
+  it('offers only the enabled stages, under the workspace’s labels, when moving an account', async () => {
+    const view = await server.api<LifecycleConfigView>('GET', '/lifecycle/config');
+    const used = new Set((await server.api<{ items: Account[] }>('GET', '/accounts?limit=200')).items.map((a) => a.lifecycleStage));
+    // A stage no account is in may be switched off; another one gets a label of the workspace's own.
+    const off = view.config.stages.find((s) => s.enabled && !used.has(s.stage))!;
+    const renamed = view.config.stages.find((s) => s.enabled && s.stage !== off.stage && s.stage !== 'rollout')!;
+    const stages = view.config.stages.map((s) =>
+      s.stage === off.stage
+        ? { ...s, enabled: false }
+        : s.stage === renamed.stage
+          ? { ...s, label: { ...s.label, en: 'Steady state' } }
+          : s,
+    );
+    await server.api('PUT', '/lifecycle/config', { ...view.config, stages });
+    try {
+      await page.goto(`${server.baseUrl}/accounts/${accounts.get('Cedar Retail')!.id}`);
+      const picker = page.getByLabel('Move to stage');
+      await picker.waitFor();
+      const offered = (await picker.locator('option').allTextContents()).filter((label) => label !== 'Move to…');
+      assert.ok(!offered.includes(off.label.en), `${off.label.en} is switched off: ${JSON.stringify(offered)}`);
+      assert.ok(offered.includes('Steady state'), JSON.stringify(offered));
+      // Cedar is in rollout: every other enabled stage is offered, and only those.
+      assert.equal(offered.length, stages.filter((s) => s.enabled && s.stage !== 'rollout').length);
+    } finally {
+      await server.api('PUT', '/lifecycle/config', view.config);
+    }
   });
 
   it('edits the tiering policy on the Pareto page and recomputes the tiers', async () => {
@@ -121,7 +148,10 @@ describe('lifecycle board journey', () => {
     assert.ok(overview.computedAt);
 
     await page.getByRole('button', { name: 'Recompute tiers' }).click();
-    await page.getByTestId('recompute-result').filter({ hasText: /Recomputed 5 accounts, 0 changed tier/ }).waitFor();
+    await page
+      .getByTestId('recompute-result')
+      .filter({ hasText: /Recomputed 5 accounts, 0 changed tier/ })
+      .waitFor();
     await screenshot(page, 'tiers-02-policy');
   });
 });

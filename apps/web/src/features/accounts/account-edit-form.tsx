@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_STATUSES, LIFECYCLE_STAGES, TIERS, type Account } from '@northstar/contracts';
+import { ACCOUNT_STATUSES, TIERS, type Account } from '@northstar/contracts';
 import { fieldErrors } from '../../api/client';
 import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -8,6 +8,7 @@ import { Field, Input, Textarea } from '../../ui/field';
 import { Select } from '../../ui/select';
 import { toAccountForm, toAccountPatch, type AccountForm } from './account-form';
 import { useMembers, useUpdateAccount } from './accounts-api';
+import { useStageOptions } from '../lifecycle/use-stage-options';
 
 type TextField = Exclude<keyof AccountForm, 'ownerId' | 'tier' | 'lifecycleStage' | 'status' | 'churnReason'>;
 
@@ -34,6 +35,7 @@ export function AccountEditForm({ account, onDone }: { account: Account; onDone:
   const [form, setForm] = useState<AccountForm>(() => toAccountForm(account));
   const update = useUpdateAccount(account.id);
   const members = useMembers();
+  const stageOptions = useStageOptions(account.lifecycleStage);
   const errors = fieldErrors(update.error);
   const set = (name: keyof AccountForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
   const label = (name: string) => t(`accounts.fields.${name === 'ownerId' ? 'owner' : name}`);
@@ -92,7 +94,7 @@ export function AccountEditForm({ account, onDone }: { account: Account; onDone:
             value={form.lifecycleStage}
             onChange={set('lifecycleStage')}
             placeholder={t('common.none')}
-            options={LIFECYCLE_STAGES.map((x) => ({ value: x, label: t(`stages.${x}`) }))}
+            options={stageOptions}
           />
         </Field>
         <Field label={label('status')} htmlFor="account-status" error={errors.status}>

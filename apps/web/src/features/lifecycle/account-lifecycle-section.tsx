@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { LifecycleStage } from '@northstar/contracts';
-import { LIFECYCLE_STAGES } from '@northstar/contracts';
 import { useFormat } from '../../i18n/use-format';
 import { Badge } from '../../ui/badge';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Card } from '../../ui/page-header';
 import { Select } from '../../ui/select';
 import { useAccountLifecycle, useLifecycleAction } from './lifecycle-api';
+import { useStageOptions } from './use-stage-options';
 
 /** The stage timeline (each stay, how long, by whom) and the current stage's goals and checklist. */
 export function AccountLifecycleSection({ accountId, canWrite }: { accountId: string; canWrite: boolean }) {
@@ -15,6 +15,7 @@ export function AccountLifecycleSection({ accountId, canWrite }: { accountId: st
   const lifecycle = useAccountLifecycle(accountId);
   const move = useLifecycleAction('stage');
   const tick = useLifecycleAction('checklist');
+  const stageOptions = useStageOptions();
   const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   if (lifecycle.isPending) return <Card title={t('lifecycle.accountTitle')}>{t('common.loading')}</Card>;
   if (!lifecycle.data) return <ErrorBanner error={lifecycle.error} />;
@@ -29,7 +30,7 @@ export function AccountLifecycleSection({ accountId, canWrite }: { accountId: st
             className="h-7 w-44 text-xs"
             value=""
             placeholder={t('lifecycle.move')}
-            options={LIFECYCLE_STAGES.filter((s) => s !== l.stage).map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+            options={stageOptions.filter((o) => o.value !== l.stage)}
             disabled={move.isPending}
             onChange={(e) => e.target.value && move.mutate({ accountId, body: { stage: e.target.value as LifecycleStage } })}
           />
