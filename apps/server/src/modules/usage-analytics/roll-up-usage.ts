@@ -120,9 +120,17 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
           FROM usage_events e JOIN workspaces w ON w.id = e.workspace_id ${LIVE_ACCOUNT}
           WHERE e.received_at > ${lower.toISOString()}::timestamptz AND e.received_at <= ${bounds.upper}::timestamptz
             AND e.type IN ${ACTIVITY}`;
-        const from = new Date(new Date(bounds.lo).getTime() - DAY_MS);
-        const to = new Date(new Date(bounds.hi).getTime() + DAY_MS);
-        result = await recomputeBuckets(tx as unknown as Db, dirty, from, to);
+        // Scan exactly the dirty local days, not a day either side of the new events' times: just
+        // after midnight, that margin made every run re-read the whole of yesterday.
+        const [span] = await queryRows<{ from_ms: number | null; to_ms: number | null }>(
+          tx as unknown as Db,
+          sql`WITH dirty AS (${dirty})
+              SELECT (extract(epoch FROM min(d.day::timestamp AT TIME ZONE w.timezone)) * 1000)::float8 AS from_ms,
+                (extract(epoch FROM max((d.day + 1)::timestamp AT TIME ZONE w.timezone)) * 1000)::float8 AS to_ms
+              FROM dirty d JOIN workspaces w ON w.id = d.workspace_id`,
+        );
+        if (span?.from_ms != null && span.to_ms != null)
+          result = await recomputeBuckets(tx as unknown as Db, dirty, new Date(Number(span.from_ms)), new Date(Number(span.to_ms)));
       }
       const settled = new Date(Math.max(lower.getTime(), clock.now().getTime() - SETTLE_MARGIN_MS));
       await tx.execute(sql`INSERT INTO usage_rollup_state (name, settled_until, updated_at)
