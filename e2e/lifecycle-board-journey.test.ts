@@ -118,7 +118,7 @@ describe('lifecycle board journey', () => {
     try {
       await page.goto(`${server.baseUrl}/accounts/${accounts.get('Cedar Retail')!.id}`);
       const picker = page.getByLabel('Move to stage');
-      await picker.waitFor();
+      await picker.locator('option', { hasText: 'Steady state' }).waitFor({ state: 'attached' });
       const offered = (await picker.locator('option').allTextContents()).filter((label) => label !== 'Move to…');
       assert.ok(!offered.includes(off.label.en), `${off.label.en} is switched off: ${JSON.stringify(offered)}`);
       assert.ok(offered.includes('Steady state'), JSON.stringify(offered));

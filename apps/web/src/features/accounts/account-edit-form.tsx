@@ -94,7 +94,11 @@ export function AccountEditForm({ account, onDone }: { account: Account; onDone:
             value={form.lifecycleStage}
             onChange={set('lifecycleStage')}
             placeholder={t('common.none')}
-            options={stageOptions}
+            // Until the workspace's stages load, only the current one (under its default name).
+            options={
+              stageOptions ?? (form.lifecycleStage ? [{ value: form.lifecycleStage, label: t(`stages.${form.lifecycleStage}`) }] : [])
+            }
+            disabled={!stageOptions}
           />
         </Field>
         <Field label={label('status')} htmlFor="account-status" error={errors.status}>

@@ -24,7 +24,8 @@ export function AccountLifecycleSection({ accountId, canWrite }: { accountId: st
     <Card
       title={t('lifecycle.accountTitle')}
       actions={
-        canWrite && (
+        canWrite &&
+        stageOptions && (
           <Select
             aria-label={t('lifecycle.moveStage')}
             className="h-7 w-44 text-xs"
