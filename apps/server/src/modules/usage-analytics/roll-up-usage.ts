@@ -105,32 +105,29 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
         sql`SELECT settled_until::text FROM usage_rollup_state WHERE name = ${STATE_NAME}`,
       );
       const lower = state ? new Date(state.settled_until) : new Date(0);
-      const [bounds] = await queryRows<{ lo: string | null; hi: string | null; upper: string | null; n: number }>(
+      // The new events, and the local days they fall on in their workspace's zone as one UTC range:
+      // the rollup scans exactly those days (a margin of a day either side, as before, made every
+      // run just after midnight re-read the whole of yesterday).
+      const [bounds] = await queryRows<{ from_ms: number | null; to_ms: number | null; upper: string | null; n: number }>(
         tx as unknown as Db,
-        sql`SELECT min("timestamp")::text AS lo, max("timestamp")::text AS hi, max(received_at)::text AS upper, count(*)::int AS n
-            FROM usage_events WHERE received_at > ${lower.toISOString()}::timestamptz`,
+        sql`SELECT (extract(epoch FROM min(local.day::timestamp AT TIME ZONE w.timezone)) * 1000)::float8 AS from_ms,
+              (extract(epoch FROM max((local.day + 1)::timestamp AT TIME ZONE w.timezone)) * 1000)::float8 AS to_ms,
+              max(e.received_at)::text AS upper, count(*)::int AS n
+            FROM usage_events e JOIN workspaces w ON w.id = e.workspace_id
+            CROSS JOIN LATERAL (SELECT (e."timestamp" AT TIME ZONE w.timezone)::date AS day) local
+            WHERE e.received_at > ${lower.toISOString()}::timestamptz`,
       );
       let result: RollupResult = { accountDays: 0, userDays: 0 };
       // After a bulk load (backfill, demo) the planner's estimates are stale (PGlite has no
       // autovacuum) and it joined the dirty buckets by nested loop: minutes for 200k events.
       // Every join in the rollup is between large sets, where hash joins are right.
       if (Number(bounds?.n ?? 0) > BULK_EVENTS) await tx.execute(sql`SET LOCAL enable_nestloop = off`);
-      if (bounds?.lo && bounds.hi && bounds.upper) {
+      if (bounds?.upper && bounds.from_ms !== null && bounds.to_ms !== null) {
         const dirty = sql`SELECT DISTINCT e.workspace_id, e.account_id, (e."timestamp" AT TIME ZONE w.timezone)::date AS day
           FROM usage_events e JOIN workspaces w ON w.id = e.workspace_id ${LIVE_ACCOUNT}
           WHERE e.received_at > ${lower.toISOString()}::timestamptz AND e.received_at <= ${bounds.upper}::timestamptz
             AND e.type IN ${ACTIVITY}`;
-        // Scan exactly the dirty local days, not a day either side of the new events' times: just
-        // after midnight, that margin made every run re-read the whole of yesterday.
-        const [span] = await queryRows<{ from_ms: number | null; to_ms: number | null }>(
-          tx as unknown as Db,
-          sql`WITH dirty AS (${dirty})
-              SELECT (extract(epoch FROM min(d.day::timestamp AT TIME ZONE w.timezone)) * 1000)::float8 AS from_ms,
-                (extract(epoch FROM max((d.day + 1)::timestamp AT TIME ZONE w.timezone)) * 1000)::float8 AS to_ms
-              FROM dirty d JOIN workspaces w ON w.id = d.workspace_id`,
-        );
-        if (span?.from_ms != null && span.to_ms != null)
-          result = await recomputeBuckets(tx as unknown as Db, dirty, new Date(Number(span.from_ms)), new Date(Number(span.to_ms)));
+        result = await recomputeBuckets(tx as unknown as Db, dirty, new Date(Number(bounds.from_ms)), new Date(Number(bounds.to_ms)));
       }
       const settled = new Date(Math.max(lower.getTime(), clock.now().getTime() - SETTLE_MARGIN_MS));
       await tx.execute(sql`INSERT INTO usage_rollup_state (name, settled_until, updated_at)
