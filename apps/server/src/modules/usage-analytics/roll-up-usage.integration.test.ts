@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type pg from 'pg';
 import { fixedClock } from '../../platform/clock';
+import { testEngine } from '../../testing/test-database';
 import { createTestApp, createTestWorkspace, type TestApp, type TestWorkspace } from '../../testing/test-app';
 
 // Shanghai is UTC+8: 2026-03-02T16:30Z is 00:30 on Tuesday 3 March locally.
@@ -103,4 +105,75 @@ describe('usage rollups', () => {
     assert.deepEqual(await snapshot(), late);
     assert.ok(accountId);
   });
+
+  it('adds new events to the stored days: counts, new and returning users, hours and names', async () => {
+    clock.advance(60_000);
+    await t.services.usage.ingestEvents(ws.id, [
+      track('ann', 'Report Exported', '2026-03-03T02:00:00Z'), // returning user on Tuesday, 10:00 local
+      track('eve', 'Search Performed', '2026-03-03T02:30:00Z'), // a user new to Tuesday
+    ]);
+    const result = await t.services.usageAnalytics.rollUpNewEvents();
+    assert.equal(result.events, 2);
+    const { days, users } = await snapshot();
+    const tuesday = days.find((d) => d.day === '2026-03-03')!;
+    assert.equal(tuesday.events, 5);
+    assert.equal(tuesday.active_users, 3);
+    assert.equal((tuesday.hour_counts as number[])[10], 2);
+    assert.deepEqual(tuesday.event_counts, { 'Report Exported': 2, 'Dashboard Viewed': 1, 'page:Home': 1, 'Search Performed': 1 });
+    assert.deepEqual(
+      users.filter((u) => u.day === '2026-03-03').map((u) => [u.user_id, u.events, u.event_counts]),
+      [
+        ['ann', 2, { 'Report Exported': 2 }],
+        ['bob', 2, { 'Dashboard Viewed': 1, 'page:Home': 1 }],
+        ['eve', 1, { 'Search Performed': 1 }],
+      ],
+    );
+    const incremental = await snapshot();
+    await t.services.usageAnalytics.rebuildRollups({ from: '2026-02-20', to: '2026-03-10', workspaceId: ws.id });
+    assert.deepEqual(await snapshot(), incremental);
+  });
+
+  it('counts an event whose transaction commits during a rollup exactly once', { skip: skipConcurrent() }, async () => {
+    // A second connection holds an uncommitted event while the rollup runs, as a group-commit
+    // flush in flight does: that run must not count it, the next one must, and only once.
+    const client = await (t.database.client as pg.Pool).connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO usage_events (workspace_id, message_id, type, event, user_id, account_id, "timestamp", received_at)
+         VALUES ($1, 'in-flight-1', 'track', 'Report Exported', 'ann', $2, '2026-03-04T03:00:00Z', $3)`,
+        [ws.id, accountId, clock.now().toISOString()],
+      );
+      await t.services.usageAnalytics.rollUpNewEvents();
+      assert.equal(
+        (await snapshot()).days.find((d) => d.day === '2026-03-04'),
+        undefined,
+      );
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    await t.services.usageAnalytics.rollUpNewEvents();
+    await t.services.usageAnalytics.rollUpNewEvents();
+    const wednesday = (await snapshot()).days.find((d) => d.day === '2026-03-04');
+    assert.deepEqual([wednesday?.events, wednesday?.active_users], [1, 1]);
+  });
+
+  it('after an upgrade from whole-bucket rollups, recomputes once instead of counting twice', async () => {
+    // The previous version kept no snapshot and may already have counted events newer than its
+    // watermark: the first run recomputes their buckets whole.
+    const settled = clock.now();
+    clock.advance(60_000);
+    await t.services.usage.ingestEvents(ws.id, [track('ann', 'Report Exported', '2026-03-05T03:00:00Z')]);
+    await t.services.usageAnalytics.rollUpNewEvents();
+    const counted = await snapshot();
+    await t.database.query(`UPDATE usage_rollup_state SET snapshot = NULL, settled_until = $1`, [settled.toISOString()]);
+    await t.services.usageAnalytics.rollUpNewEvents();
+    assert.deepEqual(await snapshot(), counted);
+    assert.equal(counted.days.find((d) => d.day === '2026-03-05')?.events, 1);
+  });
 });
+
+function skipConcurrent(): string | false {
+  return testEngine() === 'pglite' ? 'PGlite runs one transaction at a time, so no event can commit during a rollup' : false;
+}

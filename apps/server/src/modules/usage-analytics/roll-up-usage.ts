@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { queryRows, type Database, type Db } from '../../platform/db/database';
 import { calculateDateChunks } from './calculate-usage-dates';
+import { parsePgSnapshot, type PgSnapshot } from './parse-pg-snapshot';
 
 /** Activity events: identify, group and alias describe people and accounts, not use. */
 const ACTIVITY = sql.raw(`('track', 'page', 'screen')`);
@@ -12,7 +13,7 @@ const STATE_NAME = 'usage.rollup';
  * again on the next run; an event committed later than this is only picked up by a rebuild.
  */
 export const SETTLE_MARGIN_MS = 15_000;
-/** New events beyond which a run refreshes the planner's statistics first. */
+/** New events beyond which the one-off recompute after an upgrade turns nested loops off. */
 const BULK_EVENTS = 50_000;
 // One rollup writer at a time across processes: the worker's job and a CLI rebuild.
 const LOCK_KEY = 72646213;
@@ -22,32 +23,56 @@ const HOURS = sql.raw(`ARRAY[${Array.from({ length: 24 }, (_, h) => `coalesce(su
 export type RollupResult = { accountDays: number; userDays: number };
 
 /**
- * Recomputes whole (workspace, account, local day) buckets from usage_events and upserts them
- * into usage_account_days and usage_user_days. `dirty` selects the buckets (workspace_id,
- * account_id, day); [from, to) bounds the event times scanned, so partitions are pruned.
+ * How a rollup statement writes its buckets: `replace` recomputes whole buckets from all their
+ * events; `add` adds the counts of events not rolled up before to the stored rows.
  */
-async function recomputeBuckets(db: Db, dirty: SQL, from: Date, to: Date): Promise<RollupResult> {
-  const rows = await queryRows<{ account_days: number; user_days: number }>(
+type WriteMode = 'replace' | 'add';
+
+/** The columns every rollup statement reads from usage_events e joined to workspaces w. */
+const EVENT_COLUMNS = sql`e.workspace_id, e.account_id, (e."timestamp" AT TIME ZONE w.timezone)::date AS day, e.user_id, e.properties,
+  CASE e.type WHEN 'track' THEN e.event ELSE e.type || coalesce(':' || e.name, '') END AS name,
+  extract(hour FROM e."timestamp" AT TIME ZONE w.timezone)::int AS hour`;
+
+/**
+ * usage_events rows matching `where` (over alias e), as alias e with one more column, `xid`: the
+ * row's inserting transaction as a 64-bit id. Rows carry only its low 32 bits (xmin); the high
+ * bits come from `near`, an id less than 2^31 transactions away (PostgreSQL's own wraparound
+ * rule keeps every unfrozen row that close to the current transaction). OFFSET 0 keeps the
+ * subquery apart, so the id is computed once per row rather than at each use.
+ */
+function eventsWithXid(near: PgSnapshot, where: SQL): SQL {
+  const nearLow = (BigInt(near.xmax) & 0xffffffffn).toString();
+  return sql`(SELECT e.*, ${near.xmax}::bigint + (e.xmin::text::bigint - ${nearLow}::bigint + 6442450944) % 4294967296 - 2147483648 AS xid
+    FROM usage_events e WHERE ${where} OFFSET 0) e`;
+}
+
+/** Whether the event row e (from eventsWithXid) was committed when `snapshot` was taken. */
+function committedIn(snapshot: PgSnapshot): SQL {
+  const inProgress = `{${snapshot.inProgress.join(',')}}`;
+  return sql`(e.xid < ${snapshot.xmin}::bigint OR (e.xid < ${snapshot.xmax}::bigint AND e.xid <> ALL (${inProgress}::bigint[])))`;
+}
+
+// Merges of stored and new counts, for the `add` mode's upserts.
+const ADD_HOURS = sql`ARRAY(SELECT h.x + h.y FROM unnest(t.hour_counts, EXCLUDED.hour_counts) WITH ORDINALITY AS h(x, y, i) ORDER BY h.i)`;
+const ADD_COUNTS = sql`(SELECT coalesce(jsonb_object_agg(k, total), '{}'::jsonb) FROM (
+    SELECT k, sum(v::int) AS total FROM (
+      SELECT key AS k, value AS v FROM jsonb_each_text(t.event_counts)
+      UNION ALL SELECT key, value FROM jsonb_each_text(EXCLUDED.event_counts)
+    ) kv GROUP BY k
+  ) merged)`;
+
+/**
+ * Rolls the events selected by `events` (EVENT_COLUMNS from usage_events e and workspaces w) up
+ * into usage_account_days and usage_user_days, per (workspace, account, local day).
+ */
+async function writeBuckets(db: Db, events: SQL, mode: WriteMode): Promise<RollupResult & { events: number }> {
+  const add = mode === 'add';
+  const rows = await queryRows<{ account_days: number; user_days: number; events: number }>(
     db,
-    sql`WITH dirty AS (${dirty}),
-    ev AS (
-      SELECT e.workspace_id, e.account_id, d.day, e.user_id, e.properties,
-        CASE e.type WHEN 'track' THEN e.event ELSE e.type || coalesce(':' || e.name, '') END AS name,
-        extract(hour FROM e."timestamp" AT TIME ZONE w.timezone)::int AS hour
-      FROM usage_events e
-      JOIN workspaces w ON w.id = e.workspace_id
-      JOIN dirty d ON d.workspace_id = e.workspace_id AND d.account_id = e.account_id
-        AND d.day = (e."timestamp" AT TIME ZONE w.timezone)::date
-      WHERE e."timestamp" >= ${from.toISOString()}::timestamptz AND e."timestamp" < ${to.toISOString()}::timestamptz
-        AND e.type IN ${ACTIVITY} AND e.account_id IS NOT NULL
-    ),
+    sql`WITH ev AS (${events}),
     -- Two-stage GROUP BY: far cheaper than count(DISTINCT) on PGlite (STACK.md).
     s1 AS (SELECT workspace_id, account_id, day, user_id, name, hour, count(*)::int AS n FROM ev GROUP BY 1, 2, 3, 4, 5, 6),
     acc AS (SELECT workspace_id, account_id, day, sum(n)::int AS events, ${HOURS} AS hours FROM s1 GROUP BY 1, 2, 3),
-    acc_users AS (
-      SELECT workspace_id, account_id, day, count(*)::int AS users
-      FROM (SELECT workspace_id, account_id, day, user_id FROM s1 WHERE user_id IS NOT NULL GROUP BY 1, 2, 3, 4) u GROUP BY 1, 2, 3
-    ),
     acc_names AS (
       SELECT workspace_id, account_id, day, jsonb_object_agg(name, n) AS names
       FROM (SELECT workspace_id, account_id, day, name, sum(n)::int AS n FROM s1 WHERE name IS NOT NULL GROUP BY 1, 2, 3, 4) x
@@ -65,25 +90,42 @@ async function recomputeBuckets(db: Db, dirty: SQL, from: Date, to: Date): Promi
       ) f ON f.workspace_id = ev.workspace_id AND f.event_name = ev.name AND ev.properties ->> f.property_name = f.property_value
       WHERE ev.user_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5
     ),
-    ins_acc AS (
-      INSERT INTO usage_account_days (workspace_id, account_id, day, events, active_users, hour_counts, event_counts)
-      SELECT a.workspace_id, a.account_id, a.day, a.events, coalesce(u.users, 0), a.hours, coalesce(nm.names, '{}'::jsonb)
-      FROM acc a LEFT JOIN acc_users u USING (workspace_id, account_id, day) LEFT JOIN acc_names nm USING (workspace_id, account_id, day)
-      ON CONFLICT (workspace_id, account_id, day) DO UPDATE SET events = EXCLUDED.events, active_users = EXCLUDED.active_users,
-        hour_counts = EXCLUDED.hour_counts, event_counts = EXCLUDED.event_counts
-      RETURNING 1
-    ),
     ins_usr AS (
-      INSERT INTO usage_user_days (workspace_id, account_id, day, user_id, events, event_counts)
+      INSERT INTO usage_user_days AS t (workspace_id, account_id, day, user_id, events, event_counts)
       SELECT workspace_id, account_id, day, user_id, coalesce(sum(n) FILTER (WHERE NOT is_property), 0)::int,
         jsonb_object_agg(coalesce(name, ''), n)
       FROM usr GROUP BY 1, 2, 3, 4
-      ON CONFLICT (workspace_id, account_id, day, user_id) DO UPDATE SET events = EXCLUDED.events, event_counts = EXCLUDED.event_counts
+      ON CONFLICT (workspace_id, account_id, day, user_id) DO UPDATE SET
+        ${add ? sql`events = t.events + EXCLUDED.events, event_counts = ${ADD_COUNTS}` : sql`events = EXCLUDED.events, event_counts = EXCLUDED.event_counts`}
+      -- xmax = 0 only on a row this statement inserted, not on one it updated: a user new to the day.
+      RETURNING workspace_id, account_id, day, (xmax = 0) AS inserted
+    ),
+    acc_users AS (
+      SELECT workspace_id, account_id, day, ${add ? sql`count(*) FILTER (WHERE inserted)` : sql`count(*)`}::int AS users
+      FROM ins_usr GROUP BY 1, 2, 3
+    ),
+    ins_acc AS (
+      INSERT INTO usage_account_days AS t (workspace_id, account_id, day, events, active_users, hour_counts, event_counts)
+      SELECT a.workspace_id, a.account_id, a.day, a.events, coalesce(u.users, 0), a.hours, coalesce(nm.names, '{}'::jsonb)
+      FROM acc a LEFT JOIN acc_users u USING (workspace_id, account_id, day) LEFT JOIN acc_names nm USING (workspace_id, account_id, day)
+      ON CONFLICT (workspace_id, account_id, day) DO UPDATE SET
+        ${
+          add
+            ? sql`events = t.events + EXCLUDED.events, active_users = t.active_users + EXCLUDED.active_users,
+                hour_counts = ${ADD_HOURS}, event_counts = ${ADD_COUNTS}`
+            : sql`events = EXCLUDED.events, active_users = EXCLUDED.active_users,
+                hour_counts = EXCLUDED.hour_counts, event_counts = EXCLUDED.event_counts`
+        }
       RETURNING 1
     )
-    SELECT (SELECT count(*) FROM ins_acc)::int AS account_days, (SELECT count(*) FROM ins_usr)::int AS user_days`,
+    SELECT (SELECT count(*) FROM ins_acc)::int AS account_days, (SELECT count(*) FROM ins_usr)::int AS user_days,
+      (SELECT count(*) FROM ev)::int AS events`,
   );
-  return { accountDays: Number(rows[0]?.account_days ?? 0), userDays: Number(rows[0]?.user_days ?? 0) };
+  return {
+    accountDays: Number(rows[0]?.account_days ?? 0),
+    userDays: Number(rows[0]?.user_days ?? 0),
+    events: Number(rows[0]?.events ?? 0),
+  };
 }
 
 // Hard-deleted accounts keep their raw events (usage_events has no foreign key): skip them.
@@ -91,55 +133,113 @@ const LIVE_ACCOUNT = sql`JOIN accounts a ON a.id = e.account_id AND a.workspace_
 // A local day spans at most 14 hours either side of its UTC date.
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Incremental and full rollups over usage_events; every run is idempotent. */
+/**
+ * All the events of the buckets `dirty` selects (workspace_id, account_id, day), with times in
+ * [from, to) so partitions are pruned, as committed when `snapshot` was taken. Events received
+ * up to `settled` are committed by then (SETTLE_MARGIN_MS), so only later ones are checked.
+ */
+function bucketEvents(dirty: SQL, from: Date, to: Date, snapshot: PgSnapshot, settled: Date): SQL {
+  return sql`SELECT ${EVENT_COLUMNS}
+    FROM ${eventsWithXid(
+      snapshot,
+      sql`e."timestamp" >= ${from.toISOString()}::timestamptz AND e."timestamp" < ${to.toISOString()}::timestamptz
+        AND e.type IN ${ACTIVITY} AND e.account_id IS NOT NULL`,
+    )}
+    JOIN workspaces w ON w.id = e.workspace_id
+    JOIN (${dirty}) d ON d.workspace_id = e.workspace_id AND d.account_id = e.account_id
+      AND d.day = (e."timestamp" AT TIME ZONE w.timezone)::date
+    WHERE e.received_at <= ${settled.toISOString()}::timestamptz OR ${committedIn(snapshot)}`;
+}
+
+type RollupState = { settledUntil: Date; snapshot: string | null };
+type CatchUp = RollupResult & { events: number; snapshot: PgSnapshot; settled: Date };
+
+/**
+ * Incremental and full rollups over usage_events. The incremental rollup adds each committed
+ * event to its buckets exactly once: it remembers the snapshot of committed transactions it last
+ * read, and adds the events committed since (ADR 0013). Its cost follows the new events, not the
+ * size of the buckets they fall in.
+ */
 export function createUsageRollup({ database, clock }: { database: Database; clock: Clock }) {
   /**
-   * Rolls up every event received since the watermark, then moves the watermark to
-   * now − SETTLE_MARGIN_MS. Runs inside one transaction holding the rollup lock.
+   * Inside a transaction holding the rollup lock: adds the events committed since the previous
+   * run's snapshot to the rollups, then records a new snapshot and the watermark settled_until
+   * (every event received up to it is in the rollups).
    */
+  async function catchUp(tx: Db): Promise<CatchUp> {
+    const [row] = await queryRows<{ settled_until: string; snapshot: string | null }>(
+      tx,
+      sql`SELECT settled_until::text, snapshot FROM usage_rollup_state WHERE name = ${STATE_NAME}`,
+    );
+    const state: RollupState | null = row ? { settledUntil: new Date(row.settled_until), snapshot: row.snapshot } : null;
+    const lower = state?.settledUntil ?? new Date(0);
+    // Read before the snapshot is taken: an event received later may commit after the snapshot.
+    const settled = new Date(Math.max(lower.getTime(), clock.now().getTime() - SETTLE_MARGIN_MS));
+    const [taken] = await queryRows<{ snapshot: string }>(tx, sql`SELECT pg_current_snapshot()::text AS snapshot`);
+    const snapshot = parsePgSnapshot(taken!.snapshot);
+    const received = sql`e.received_at > ${lower.toISOString()}::timestamptz AND e.type IN ${ACTIVITY}`;
+
+    let result: RollupResult & { events: number };
+    if (state && state.snapshot === null) {
+      result = await recomputeSinceWatermark(tx, received, snapshot, lower);
+    } else {
+      const unseen = state?.snapshot ? sql`AND NOT ${committedIn(parsePgSnapshot(state.snapshot))}` : sql``;
+      // The new events' row count is unknown to the planner (it estimates one row after the
+      // visibility test) and a nested loop over a misestimate runs for minutes; every join here
+      // is to a small table or between the run's own aggregates, where hash joins are right.
+      await tx.execute(sql`SET LOCAL enable_nestloop = off`);
+      result = await writeBuckets(
+        tx,
+        sql`SELECT ${EVENT_COLUMNS} FROM ${eventsWithXid(snapshot, received)}
+          JOIN workspaces w ON w.id = e.workspace_id ${LIVE_ACCOUNT}
+          WHERE ${committedIn(snapshot)} ${unseen}`,
+        'add',
+      );
+    }
+    await tx.execute(sql`INSERT INTO usage_rollup_state (name, settled_until, snapshot, updated_at)
+      VALUES (${STATE_NAME}, ${settled.toISOString()}::timestamptz, ${taken!.snapshot}, now())
+      ON CONFLICT (name) DO UPDATE SET settled_until = EXCLUDED.settled_until, snapshot = EXCLUDED.snapshot,
+        updated_at = EXCLUDED.updated_at`);
+    return { ...result, snapshot, settled };
+  }
+
+  /**
+   * Once, after an upgrade from the version that kept no snapshot (it recomputed whole buckets,
+   * and may already have counted some events received since its watermark): recompute the
+   * buckets of those events whole, as that version did, so none is counted twice.
+   */
+  async function recomputeSinceWatermark(tx: Db, received: SQL, snapshot: PgSnapshot, lower: Date) {
+    const [range] = await queryRows<{ from_ms: number | null; to_ms: number | null; n: number }>(
+      tx,
+      sql`SELECT (extract(epoch FROM min(e."timestamp")) * 1000)::float8 AS from_ms,
+            (extract(epoch FROM max(e."timestamp")) * 1000)::float8 AS to_ms, count(*)::int AS n
+          FROM usage_events e WHERE ${received}`,
+    );
+    if (!range || range.from_ms === null || range.to_ms === null) return { accountDays: 0, userDays: 0, events: 0 };
+    // After a bulk load the planner's estimates are stale (PGlite has no autovacuum) and it joined
+    // the dirty buckets by nested loop: minutes for 200k events. Hash joins are right here.
+    if (Number(range.n) > BULK_EVENTS) await tx.execute(sql`SET LOCAL enable_nestloop = off`);
+    const dirty = sql`SELECT DISTINCT e.workspace_id, e.account_id, (e."timestamp" AT TIME ZONE w.timezone)::date AS day
+      FROM usage_events e JOIN workspaces w ON w.id = e.workspace_id ${LIVE_ACCOUNT} WHERE ${received}`;
+    const from = new Date(Number(range.from_ms) - DAY_MS);
+    const to = new Date(Number(range.to_ms) + DAY_MS);
+    return writeBuckets(tx, bucketEvents(dirty, from, to, snapshot, lower), 'replace');
+  }
+
+  /** Rolls up every event committed since the previous run, in one transaction holding the rollup lock. */
   async function rollUpNewEvents(): Promise<RollupResult & { events: number }> {
     return database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
-      const [state] = await queryRows<{ settled_until: string }>(
-        tx as unknown as Db,
-        sql`SELECT settled_until::text FROM usage_rollup_state WHERE name = ${STATE_NAME}`,
-      );
-      const lower = state ? new Date(state.settled_until) : new Date(0);
-      // The new events, and the local days they fall on in their workspace's zone as one UTC range:
-      // the rollup scans exactly those days (a margin of a day either side, as before, made every
-      // run just after midnight re-read the whole of yesterday).
-      const [bounds] = await queryRows<{ from_ms: number | null; to_ms: number | null; upper: string | null; n: number }>(
-        tx as unknown as Db,
-        sql`SELECT (extract(epoch FROM min(local.day::timestamp AT TIME ZONE w.timezone)) * 1000)::float8 AS from_ms,
-              (extract(epoch FROM max((local.day + 1)::timestamp AT TIME ZONE w.timezone)) * 1000)::float8 AS to_ms,
-              max(e.received_at)::text AS upper, count(*)::int AS n
-            FROM usage_events e JOIN workspaces w ON w.id = e.workspace_id
-            CROSS JOIN LATERAL (SELECT (e."timestamp" AT TIME ZONE w.timezone)::date AS day) local
-            WHERE e.received_at > ${lower.toISOString()}::timestamptz`,
-      );
-      let result: RollupResult = { accountDays: 0, userDays: 0 };
-      // After a bulk load (backfill, demo) the planner's estimates are stale (PGlite has no
-      // autovacuum) and it joined the dirty buckets by nested loop: minutes for 200k events.
-      // Every join in the rollup is between large sets, where hash joins are right.
-      if (Number(bounds?.n ?? 0) > BULK_EVENTS) await tx.execute(sql`SET LOCAL enable_nestloop = off`);
-      if (bounds?.upper && bounds.from_ms !== null && bounds.to_ms !== null) {
-        const dirty = sql`SELECT DISTINCT e.workspace_id, e.account_id, (e."timestamp" AT TIME ZONE w.timezone)::date AS day
-          FROM usage_events e JOIN workspaces w ON w.id = e.workspace_id ${LIVE_ACCOUNT}
-          WHERE e.received_at > ${lower.toISOString()}::timestamptz AND e.received_at <= ${bounds.upper}::timestamptz
-            AND e.type IN ${ACTIVITY}`;
-        result = await recomputeBuckets(tx as unknown as Db, dirty, new Date(Number(bounds.from_ms)), new Date(Number(bounds.to_ms)));
-      }
-      const settled = new Date(Math.max(lower.getTime(), clock.now().getTime() - SETTLE_MARGIN_MS));
-      await tx.execute(sql`INSERT INTO usage_rollup_state (name, settled_until, updated_at)
-        VALUES (${STATE_NAME}, ${settled.toISOString()}::timestamptz, now())
-        ON CONFLICT (name) DO UPDATE SET settled_until = EXCLUDED.settled_until, updated_at = EXCLUDED.updated_at`);
-      return { ...result, events: Number(bounds?.n ?? 0) };
+      const { accountDays, userDays, events } = await catchUp(tx as unknown as Db);
+      return { accountDays, userDays, events };
     });
   }
 
   /**
    * Rebuilds the rollups of local days [from, to] (YYYY-MM-DD) from the raw events, a week per
    * transaction: the week's rows are deleted and recomputed. Optionally for one workspace.
+   * Each transaction first catches the incremental rollup up to a snapshot and recomputes as of
+   * that snapshot, so events committed meanwhile are added once, by the next incremental run.
    */
   async function rebuildRollups(
     input: { from: string; to: string; workspaceId?: string | undefined },
@@ -151,6 +251,7 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
     for (const [i, chunk] of chunks.entries()) {
       const result = await database.db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+        const { snapshot, settled } = await catchUp(tx as unknown as Db);
         for (const table of ['usage_account_days', 'usage_user_days']) {
           await tx.execute(
             sql`DELETE FROM ${sql.raw(table)} WHERE day BETWEEN ${chunk.from}::date AND ${chunk.to}::date ${inWorkspace(sql.raw('workspace_id'))}`,
@@ -163,7 +264,7 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
           WHERE e."timestamp" >= ${from.toISOString()}::timestamptz AND e."timestamp" < ${to.toISOString()}::timestamptz
             AND e.type IN ${ACTIVITY} ${inWorkspace(sql.raw('e.workspace_id'))}
             AND (e."timestamp" AT TIME ZONE w.timezone)::date BETWEEN ${chunk.from}::date AND ${chunk.to}::date`;
-        return recomputeBuckets(tx as unknown as Db, dirty, from, to);
+        return writeBuckets(tx as unknown as Db, bucketEvents(dirty, from, to, snapshot, settled), 'replace');
       });
       total.accountDays += result.accountDays;
       total.userDays += result.userDays;

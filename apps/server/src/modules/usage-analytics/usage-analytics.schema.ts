@@ -57,12 +57,15 @@ export const usageUserDays = pgTable(
 );
 
 /**
- * The incremental rollup's watermark: every event with received_at <= settled_until is already
- * in the rollups. One row per process-wide rollup (not tenant data).
+ * The incremental rollup's position: every event with received_at <= settled_until is already
+ * in the rollups, and so is every event committed when `snapshot` (a pg_snapshot) was taken.
+ * One row per process-wide rollup (not tenant data).
  */
 export const usageRollupState = pgTable('usage_rollup_state', {
   name: text('name').primaryKey(),
   settledUntil: timestamp('settled_until', { withTimezone: true }).notNull(),
+  // Null only when written by a version that recomputed whole buckets (before ADR 0013).
+  snapshot: text('snapshot'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "usage_rollup_state" ADD COLUMN "snapshot" text;
