@@ -334,12 +334,14 @@ export function createUsageEventWriter({ database, clock }: { database: Database
   /** Writes the requests' rows exactly once each (by workspace and messageId); resolves after COMMIT. */
   async function write(batches: PreparedEvents[]): Promise<void> {
     now = clock.now().getTime();
+    // Decided per flush: another flush failing meanwhile changes carefulUntil, not this attempt.
+    const optimistic = now >= carefulUntil;
     try {
-      await writeOnce(batches, now >= carefulUntil);
+      await writeOnce(batches, optimistic);
     } catch (error) {
-      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION || now < carefulUntil) throw error;
+      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION || !optimistic) throw error;
       // A key was taken: a retry of events already stored. Nothing of this flush was committed.
-      carefulUntil = now + CAREFUL_MS;
+      carefulUntil = Math.max(carefulUntil, clock.now().getTime() + CAREFUL_MS);
       await writeOnce(batches, false);
     }
   }
