@@ -20,7 +20,7 @@ describe(`usage event writer on ${testEngine()}`, () => {
   const prepare = (messageIds: string[]) =>
     prepareTrackingRequest(
       { batch: messageIds.map((messageId) => ({ type: 'track', userId: 'u-1', event: 'Retried', messageId })) },
-      'batch',
+      { kind: 'batch' },
       ws.id,
       clock.now(),
     ).events;
