@@ -8,9 +8,10 @@ import { parsePgSnapshot, type PgSnapshot } from './parse-pg-snapshot';
 const ACTIVITY = sql.raw(`('track', 'page', 'screen')`);
 const STATE_NAME = 'usage.rollup';
 /**
- * How long after its received_at an event may still be uncommitted (group-commit queue plus
- * flush; about a second under overload, STACK.md). Events received in this window are scanned
- * again on the next run; an event committed later than this is only picked up by a rebuild.
+ * How long after its received_at an event may still be uncommitted: ingestion refuses (503) a
+ * request that waited 10 s for a writer (INGEST_MAX_QUEUE_MS), and the flush takes well under a
+ * second (STACK.md). Each run scans the events received since the previous run's start minus
+ * this margin; an event committed later than that would only be picked up by a rebuild.
  */
 export const SETTLE_MARGIN_MS = 15_000;
 /** New events beyond which the one-off recompute after an upgrade turns nested loops off. */

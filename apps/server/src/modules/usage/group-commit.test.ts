@@ -75,6 +75,37 @@ describe('createGroupCommit', () => {
   });
 });
 
+describe('createGroupCommit with a queue deadline', () => {
+  it('refuses a request that waited longer than maxQueueMs for a writer, and writes the others', async () => {
+    let clock = 0;
+    const gate = deferred();
+    const written: number[][] = [];
+    const commit = createGroupCommit<number>({
+      write: async (rows) => {
+        written.push(rows);
+        if (written.length === 1) await gate.promise;
+      },
+      writers: 1,
+      maxRowsPerFlush: 10,
+      maxInFlightRows: 100,
+      maxQueueMs: 5_000,
+      now: () => clock,
+    });
+    const first = commit.submit([1]); // taken at once; its write hangs until the gate opens
+    clock = 1_000;
+    const stale = commit.submit([2]);
+    clock = 5_500;
+    const fresh = commit.submit([3]);
+    clock = 6_500; // the writer frees up: [2] has waited 5.5 s, [3] only 1 s
+    gate.resolve();
+    await first;
+    await assert.rejects(stale, (error: unknown) => error instanceof OverloadedError && /waited more than 5 s/.test(error.message));
+    await fresh;
+    assert.deepEqual(written, [[1], [3]]);
+    assert.equal(commit.inFlightRows(), 0);
+  });
+});
+
 describe('createGroupCommit with two writers', () => {
   it('starts the second writer only for a queue worth a flush of its own', async () => {
     const gate = deferred();

@@ -16,16 +16,27 @@ export type GroupCommitOptions<T> = {
   minRowsForParallelFlush?: number;
   /** How many rows an item stands for (1 by default): an item may be a whole request's events. */
   weight?: (item: T) => number;
+  /**
+   * A request that waited longer than this for a writer is refused with OverloadedError rather
+   * than written: its client retries. This bounds the time from receiving an event to committing
+   * it, which the usage rollup relies on (roll-up-usage.ts, SETTLE_MARGIN_MS).
+   */
+  maxQueueMs?: number;
+  /** Milliseconds from a monotonic clock; performance.now() by default. */
+  now?: () => number;
 };
 
 export class OverloadedError extends Error {
-  constructor(readonly inFlightRows: number) {
-    super(`Ingestion is overloaded (${inFlightRows} events waiting to be written): retry shortly`);
+  constructor(
+    readonly inFlightRows: number,
+    reason = `${inFlightRows} events waiting to be written`,
+  ) {
+    super(`Ingestion is overloaded (${reason}): retry shortly`);
     this.name = 'OverloadedError';
   }
 }
 
-type Request<T> = { rows: T[]; weight: number; resolve: () => void; reject: (error: unknown) => void };
+type Request<T> = { rows: T[]; weight: number; queuedAt: number; resolve: () => void; reject: (error: unknown) => void };
 
 /**
  * Group commit: concurrent requests append to one queue; whenever a writer is free it takes
@@ -41,8 +52,21 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
   let queuedRows = 0;
   const minParallel = options.minRowsForParallelFlush ?? 0;
   const weigh = options.weight;
+  const now = options.now ?? (() => performance.now());
+  const maxQueueMs = options.maxQueueMs ?? Infinity;
+
+  /** Refuses the requests at the head of the queue that waited too long. */
+  function shedStale(): void {
+    const staleBefore = now() - maxQueueMs;
+    while (queue.length > 0 && queue[0]!.queuedAt < staleBefore) {
+      const stale = queue.shift()!;
+      queuedRows -= stale.weight;
+      settle(stale, new OverloadedError(inFlightRows, `waited more than ${maxQueueMs / 1000} s for a writer`));
+    }
+  }
 
   function pump(): void {
+    shedStale();
     while (activeWriters < options.writers && queue.length > 0 && (activeWriters === 0 || queuedRows >= minParallel)) {
       const taken: Request<T>[] = [];
       let rows = 0;
@@ -106,7 +130,7 @@ export function createGroupCommit<T>(options: GroupCommitOptions<T>) {
       }
       inFlightRows += weight;
       return new Promise<void>((resolve, reject) => {
-        queue.push({ rows, weight, resolve, reject });
+        queue.push({ rows, weight, queuedAt: now(), resolve, reject });
         queuedRows += weight;
         pump();
       });

@@ -41,6 +41,12 @@ export type TrackingRequest = {
 
 // Below this size a request is prepared on the main thread: handing it over would cost more.
 const WORKER_MIN_BYTES = 16 * 1024;
+/**
+ * The longest a request waits for a writer before it is refused with 503 (its client retries).
+ * With the flush itself, every event commits within the usage rollup's settle margin of being
+ * received (SETTLE_MARGIN_MS, 15 s), so the rollup's received_at scan never misses one.
+ */
+export const INGEST_MAX_QUEUE_MS = 10_000;
 
 function defaultWorkerCount(): number {
   const configured = process.env.NORTHSTAR_INGEST_WORKERS;
@@ -74,6 +80,7 @@ export function createUsageService({
     writers: database.engine === 'pglite' ? 1 : 3,
     maxRowsPerFlush: options.maxEventsPerFlush ?? 5_000,
     maxInFlightRows: options.maxInFlightEvents ?? 50_000,
+    maxQueueMs: INGEST_MAX_QUEUE_MS,
     minRowsForParallelFlush: 500,
   });
   const keyCacheMs = options.writeKeyCacheMs ?? 10_000;
