@@ -133,6 +133,24 @@ describe('usage rollups', () => {
     assert.deepEqual(await snapshot(), incremental);
   });
 
+  it('rebuilds the rollups in the new zone when the workspace changes its time zone', async () => {
+    const inShanghai = await snapshot();
+    await t.services.workspaces.updateWorkspace(ws.id, { timezone: 'UTC' });
+    await t.services.usageAnalytics.rollUpNewEvents();
+    const inUtc = await snapshot();
+    // 2026-03-02T16:30Z was 00:30 on Tuesday in Shanghai; in UTC it is 16:30 on Monday.
+    const monday = (days: typeof inUtc.days) => days.find((d) => d.day === '2026-03-02')!;
+    assert.equal((monday(inShanghai.days).hour_counts as number[])[16], 0);
+    assert.ok((monday(inUtc.days).hour_counts as number[])[16]! >= 1);
+    assert.notDeepEqual(inUtc, inShanghai);
+    // The same as rebuilding from scratch in UTC; and back in Shanghai, the same as before.
+    await t.services.usageAnalytics.rebuildRollups({ from: '2026-02-20', to: '2026-03-10', workspaceId: ws.id });
+    assert.deepEqual(await snapshot(), inUtc);
+    await t.services.workspaces.updateWorkspace(ws.id, { timezone: 'Asia/Shanghai' });
+    await t.services.usageAnalytics.rollUpNewEvents();
+    assert.deepEqual(await snapshot(), inShanghai);
+  });
+
   it('counts an event whose transaction commits during a rollup exactly once', { skip: skipConcurrent() }, async () => {
     // A second connection holds an uncommitted event while the rollup runs, as a group-commit
     // flush in flight does: that run must not count it, the next one must, and only once.

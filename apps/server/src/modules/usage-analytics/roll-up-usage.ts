@@ -273,9 +273,38 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
     }
   }
 
+  /**
+   * Days and hours are local to the workspace's time zone: when an admin changes the zone, the
+   * workspace's rollups are rebuilt in the new one (every day it has, and one either side, since
+   * events move across midnight), and the zone they were built in is recorded.
+   */
+  async function followZoneChanges(): Promise<void> {
+    const changed = await queryRows<{ id: string; timezone: string; rolled: boolean }>(
+      database.db,
+      sql`SELECT w.id::text AS id, w.timezone, z.workspace_id IS NOT NULL AS rolled
+          FROM workspaces w LEFT JOIN usage_rollup_zones z ON z.workspace_id = w.id
+          WHERE z.timezone IS DISTINCT FROM w.timezone`,
+    );
+    for (const workspace of changed) {
+      const [range] = await queryRows<{ first: string | null; last: string | null }>(
+        database.db,
+        sql`SELECT (min(day) - 1)::text AS first, (max(day) + 1)::text AS last FROM usage_account_days
+            WHERE workspace_id = ${workspace.id}::uuid`,
+      );
+      // A workspace without a recorded zone is new (the migration recorded every older one).
+      if (workspace.rolled && range?.first && range.last) {
+        await rebuildRollups({ from: range.first, to: range.last, workspaceId: workspace.id });
+      }
+      await database.db.execute(sql`INSERT INTO usage_rollup_zones (workspace_id, timezone)
+        VALUES (${workspace.id}::uuid, ${workspace.timezone})
+        ON CONFLICT (workspace_id) DO UPDATE SET timezone = EXCLUDED.timezone`);
+    }
+  }
+
   /** Rolls up every event committed since the previous run, in one transaction holding the rollup lock. */
   async function rollUpNewEvents(): Promise<RollupResult & { events: number }> {
     await summarizeReceivedAtIndex();
+    await followZoneChanges();
     return database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
       const { accountDays, userDays, events } = await catchUp(tx as unknown as Db);

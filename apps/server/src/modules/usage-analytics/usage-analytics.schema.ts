@@ -4,8 +4,8 @@ import { workspaces } from '../workspaces/workspaces.schema';
 
 /**
  * Per account per day, in the workspace's time zone: activity events (track, page, screen),
- * distinct identified users, events per hour of that local day and per event name. Rebuilt
- * whole from usage_events for every touched (account, day) bucket, so replays change nothing.
+ * distinct identified users, events per hour of that local day and per event name. The
+ * incremental rollup adds each committed event once (ADR 0013); a rebuild recomputes whole days.
  */
 export const usageAccountDays = pgTable(
   'usage_account_days',
@@ -67,6 +67,17 @@ export const usageRollupState = pgTable('usage_rollup_state', {
   // Null only when written by a version that recomputed whole buckets (before ADR 0013).
   snapshot: text('snapshot'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * The time zone each workspace's rollups were computed in. When the workspace's zone changes,
+ * the next rollup run rebuilds its days in the new zone and records it here.
+ */
+export const usageRollupZones = pgTable('usage_rollup_zones', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  timezone: text('timezone').notNull(),
 });
 
 /** An admin's mapping of an event (optionally with one property value) to a product feature. */
