@@ -1,3 +1,4 @@
+import { retryWhenOverloaded } from '../usage';
 import type { DemoPlan } from './demo-plan';
 import type { DemoWriteContext } from './demo-steps';
 import { DEMO_FEATURES, expandDemoUsageEvents, type DemoTrackingMessage } from './expand-demo-usage-events';
@@ -28,7 +29,7 @@ export async function writeDemoUsage(context: DemoWriteContext, plan: DemoPlan):
   let batch: DemoTrackingMessage[] = [];
 
   const send = async (messages: DemoTrackingMessage[]) => {
-    const result = await usage.ingestEvents(workspaceId, messages);
+    const result = await retryWhenOverloaded(() => usage.ingestEvents(workspaceId, messages));
     // The generator makes only valid messages: a rejection is a bug, not data to skip.
     if (result.rejected.length > 0) throw new Error(`Demo usage event rejected: ${result.rejected[0]!.reason}`);
     context.onRows(messages.length);

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { OverloadedError, type IngestResult } from '../usage';
+import { retryWhenOverloaded, type IngestResult } from '../usage';
 import { readEventRecords, type EventFileFormat } from './read-event-records';
 
 /** What a backfill needs from ingestion and rollups: the tracking API's own path. */
@@ -30,7 +29,6 @@ export type UsageEventsImportReport = {
 };
 
 const MAX_REPORTED_ERRORS = 1_000;
-const MAX_OVERLOAD_RETRIES = 30;
 
 /**
  * Backfills historical events from an NDJSON or CSV stream: batches go through the tracking
@@ -60,11 +58,8 @@ export async function importUsageEvents(
   let batch: { line: number; message: Record<string, unknown> }[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await ingestWithRetry(
-      deps,
-      workspaceId,
-      batch.map((b) => b.message),
-    );
+    const messages = batch.map((b) => b.message);
+    const result = await retryWhenOverloaded(() => deps.ingestEvents(workspaceId, messages));
     report.accepted += result.accepted;
     for (const { index, reason } of result.rejected) reject(batch[index]?.line ?? 0, reason);
     batch = [];
@@ -90,16 +85,4 @@ export async function importUsageEvents(
   report.rollup = { accountDays: rollup.accountDays, userDays: rollup.userDays };
   report.errors.sort((a, b) => a.line - b.line);
   return report;
-}
-
-/** Inside a busy server, ingestion may shed load: wait and send the same batch again. */
-async function ingestWithRetry(deps: UsageEventsImportDeps, workspaceId: string, messages: unknown[]): Promise<IngestResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.ingestEvents(workspaceId, messages);
-    } catch (error) {
-      if (!(error instanceof OverloadedError) || attempt >= MAX_OVERLOAD_RETRIES) throw error;
-      await sleep(Math.min(2_000, 100 * attempt));
-    }
-  }
 }

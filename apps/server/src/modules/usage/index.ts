@@ -9,3 +9,4 @@ export {
 export { trackingRoutes } from './tracking.routes';
 export { usageEvents } from './usage-events.table';
 export { USAGE_DEDUP_RETENTION_DAYS } from './usage-retention';
+export { retryWhenOverloaded } from './retry-when-overloaded';
