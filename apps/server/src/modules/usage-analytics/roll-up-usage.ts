@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock';
 import { queryRows, type Database, type Db } from '../../platform/db/database';
+import { findSqlError } from '../../platform/db/find-sql-error';
 import { calculateDateChunks } from './calculate-usage-dates';
 import { parsePgSnapshot, type PgSnapshot } from './parse-pg-snapshot';
 
@@ -168,12 +169,6 @@ function bucketEvents(dirty: SQL, from: Date, to: Date, snapshot: PgSnapshot, se
     WHERE e.received_at <= ${settled.toISOString()}::timestamptz OR ${committedIn(snapshot)}`;
 }
 
-/** PostgreSQL's lock_not_available (55P03), as thrown by either driver. */
-function isLockTimeout(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) if ((e as { code?: string }).code === '55P03') return true;
-  return false;
-}
-
 type RollupState = { settledUntil: Date; snapshot: string | null };
 type CatchUp = RollupResult & { events: number; snapshot: PgSnapshot; settled: Date };
 
@@ -269,7 +264,8 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
           WHERE inhparent = 'usage_events_received_at_brin'::regclass`);
       });
     } catch (error) {
-      if (!isLockTimeout(error)) throw error;
+      // lock_not_available: a VACUUM holds the lock.
+      if (!findSqlError(error, '55P03')) throw error;
     }
   }
 
