@@ -196,9 +196,15 @@ describe('work journey: timeline, task inbox, rules', () => {
     assert.equal(rule?.playbookId, playbook.id);
     assert.equal(rule?.enabled, true);
 
-    // Evaluate now rather than wait for the scan job; it fires once, for Harbor Analytics.
+    // Evaluate now rather than wait for the scan job; it fires once, for Harbor Analytics. Saving
+    // the rule also kicked the scan job: when it claimed the firing first, evaluate answers while
+    // the job's firing is still pending, so wait for it to finish.
     await server.api('POST', '/rules/evaluate');
-    const firings = await server.api<RuleFiringPage>('GET', `/rules/${rule!.id}/firings`);
+    let firings = await server.api<RuleFiringPage>('GET', `/rules/${rule!.id}/firings`);
+    for (const start = Date.now(); firings.items.some((f) => f.outcome === 'pending') && Date.now() - start < 10_000;) {
+      await new Promise((r) => setTimeout(r, 100));
+      firings = await server.api<RuleFiringPage>('GET', `/rules/${rule!.id}/firings`);
+    }
     assert.deepEqual(
       firings.items.map((f) => [f.accountName, f.outcome]),
       [['Harbor Analytics', 'fired']],
