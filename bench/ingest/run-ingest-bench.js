@@ -4,7 +4,8 @@
 // against a same-run baseline: the very rows the API stored, exported and loaded again with raw
 // COPY into a fresh copy of the same table. PostgreSQL first, then PGlite.
 // Usage: npm run bench:ingest [-- --events 1000000] [--pglite-events 200000] [--senders 32]
-//        [--send-to <port> --write-key <key>]   (only load a server already running)
+//        [--send-to <port> --write-key <key> [--skip-link]]   (only load a server already running;
+//        --skip-link when an earlier run already linked its users)
 //        [--pg postgres://postgres@127.0.0.1:5432/postgres] [--skip-pg] [--skip-pglite]
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -394,7 +395,7 @@ async function benchPglite() {
 
 if (arg('send-to')) {
   // Load an already running server only: --send-to <port> --write-key <key> [--events N].
-  await linkUsersToAccounts(Number(arg('send-to')), arg('write-key'));
+  if (!flag('skip-link')) await linkUsersToAccounts(Number(arg('send-to')), arg('write-key'));
   process.stdout.write(`${JSON.stringify(await sendAll(Number(arg('send-to')), arg('write-key'), EVENTS))}\n`);
   process.exit(0);
 }

@@ -25,7 +25,7 @@ describe('usage metric filters', () => {
 
   async function ingest(workspaceId: string, events: object[]) {
     await t.services.usage.ingestEvents(workspaceId, events);
-    // The rollup leaves events of the last SETTLE_MARGIN_MS for its next run.
+    // A minute later, as settled_until (the watermark health rescoring follows) trails each run.
     clock.advance(60_000);
     await t.services.usageAnalytics.rollUpNewEvents();
   }

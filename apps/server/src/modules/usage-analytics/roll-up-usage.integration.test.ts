@@ -153,15 +153,20 @@ describe('usage rollups', () => {
 
   it('counts an event whose transaction commits during a rollup exactly once', { skip: skipConcurrent() }, async () => {
     // A second connection holds an uncommitted event while the rollup runs, as a group-commit
-    // flush in flight does: that run must not count it, the next one must, and only once.
+    // flush in flight does (with its usage_ingest_flushes row): that run must not count it, the
+    // next one must, and only once, even though the flush commits a minute after the event came.
     const client = await (t.database.client as pg.Pool).connect();
     try {
       await client.query('BEGIN');
+      await client.query(`INSERT INTO usage_ingest_flushes (xid, received_from) VALUES (pg_current_xact_id()::text::bigint, $1)`, [
+        clock.now().toISOString(),
+      ]);
       await client.query(
         `INSERT INTO usage_events (workspace_id, message_id, type, event, user_id, account_id, "timestamp", received_at)
          VALUES ($1, 'in-flight-1', 'track', 'Report Exported', 'ann', $2, '2026-03-04T03:00:00Z', $3)`,
         [ws.id, accountId, clock.now().toISOString()],
       );
+      clock.advance(60_000);
       await t.services.usageAnalytics.rollUpNewEvents();
       assert.equal(
         (await snapshot()).days.find((d) => d.day === '2026-03-04'),
@@ -177,6 +182,23 @@ describe('usage rollups', () => {
     assert.deepEqual([wednesday?.events, wednesday?.active_users], [1, 1]);
   });
 
+  it('finds the events of a flush that committed long after they arrived, once', async () => {
+    await t.services.usageAnalytics.rollUpNewEvents();
+    const previousRun = clock.now().getTime();
+    clock.advance(5_000);
+    // A flush that waited: its event arrived a minute before the previous run and commits only now.
+    await t.services.usage.ingestEvents(ws.id, [track('dan', 'Report Exported', '2026-03-07T03:00:00Z')], {
+      receivedAt: new Date(previousRun - 60_000),
+    });
+    await t.services.usageAnalytics.rollUpNewEvents();
+    await t.services.usageAnalytics.rollUpNewEvents();
+    const saturday = (await snapshot()).days.find((d) => d.day === '2026-03-07');
+    assert.deepEqual([saturday?.events, saturday?.active_users], [1, 1]);
+    // The rollup deletes the flushes' rows as it reads them.
+    const { rows } = await t.database.query('SELECT count(*)::int AS n FROM usage_ingest_flushes');
+    assert.equal(rows[0]!.n, 0);
+  });
+
   it('after an upgrade from whole-bucket rollups, recomputes once instead of counting twice', async () => {
     // The previous version kept no snapshot and may already have counted events newer than its
     // watermark: the first run recomputes their buckets whole.
@@ -185,7 +207,7 @@ describe('usage rollups', () => {
     await t.services.usage.ingestEvents(ws.id, [track('ann', 'Report Exported', '2026-03-05T03:00:00Z')]);
     await t.services.usageAnalytics.rollUpNewEvents();
     const counted = await snapshot();
-    await t.database.query(`UPDATE usage_rollup_state SET snapshot = NULL, settled_until = $1`, [settled.toISOString()]);
+    await t.database.query(`UPDATE usage_rollup_state SET snapshot = NULL, read_until = NULL, settled_until = $1`, [settled.toISOString()]);
     await t.services.usageAnalytics.rollUpNewEvents();
     assert.deepEqual(await snapshot(), counted);
     assert.equal(counted.days.find((d) => d.day === '2026-03-05')?.events, 1);

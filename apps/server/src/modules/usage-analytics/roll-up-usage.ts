@@ -11,14 +11,23 @@ const STATE_NAME = 'usage.rollup';
 /**
  * How long after its received_at an event may still be uncommitted: ingestion refuses (503) a
  * request that waited 10 s for a writer (INGEST_MAX_QUEUE_MS), and the flush takes well under a
- * second (STACK.md). Each run scans the events received since the previous run's start minus
- * this margin; an event committed later than that would only be picked up by a rebuild.
+ * second (STACK.md). settled_until, the watermark health rescoring follows, trails each run by
+ * this margin.
  */
 export const SETTLE_MARGIN_MS = 15_000;
+/**
+ * How far before the previous run's snapshot a run starts reading received_at, for events whose
+ * flush left no usage_ingest_flushes row (written by a version without it, during an upgrade):
+ * they are found if they committed within this margin of arriving. Every flush of this version
+ * is found through its row, however long it took.
+ */
+export const UNLOGGED_MARGIN_MS = 2_000;
 /** New events beyond which the one-off recompute after an upgrade turns nested loops off. */
 const BULK_EVENTS = 50_000;
 // One rollup writer at a time across processes: the worker's job and a CLI rebuild.
 const LOCK_KEY = 72646213;
+/** PGlite has no autovacuum: every this many runs, the rollup vacuums usage_ingest_flushes itself. */
+const VACUUM_FLUSHES_EVERY_RUNS = 30;
 
 const HOURS = sql.raw(`ARRAY[${Array.from({ length: 24 }, (_, h) => `coalesce(sum(n) FILTER (WHERE hour = ${h}), 0)::int`).join(', ')}]`);
 
@@ -55,10 +64,13 @@ function eventsWithXid(near: PgSnapshot, where: SQL): SQL {
     FROM usage_events e WHERE ${where} OFFSET 0) e`;
 }
 
-/** Whether the event row e (from eventsWithXid) was committed when `snapshot` was taken. */
-function committedIn(snapshot: PgSnapshot): SQL {
+/**
+ * Whether the transaction `xid` (a 64-bit id; by default the event row e's, from eventsWithXid)
+ * was committed when `snapshot` was taken.
+ */
+function committedIn(snapshot: PgSnapshot, xid: SQL = sql`e.xid`): SQL {
   const inProgress = `{${snapshot.inProgress.join(',')}}`;
-  return sql`(e.xid < ${snapshot.xmin}::bigint OR (e.xid < ${snapshot.xmax}::bigint AND e.xid <> ALL (${inProgress}::bigint[])))`;
+  return sql`(${xid} < ${snapshot.xmin}::bigint OR (${xid} < ${snapshot.xmax}::bigint AND ${xid} <> ALL (${inProgress}::bigint[])))`;
 }
 
 // Merges of stored and new counts, for the `add` mode's upserts.
@@ -169,7 +181,7 @@ function bucketEvents(dirty: SQL, from: Date, to: Date, snapshot: PgSnapshot, se
     WHERE e.received_at <= ${settled.toISOString()}::timestamptz OR ${committedIn(snapshot)}`;
 }
 
-type RollupState = { settledUntil: Date; snapshot: string | null };
+type RollupState = { settledUntil: Date; snapshot: string | null; readUntil: Date | null };
 type CatchUp = RollupResult & { events: number; snapshot: PgSnapshot; settled: Date };
 
 /**
@@ -185,22 +197,31 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
    * (every event received up to it is in the rollups).
    */
   async function catchUp(tx: Db): Promise<CatchUp> {
-    const [row] = await queryRows<{ settled_until: string; snapshot: string | null }>(
+    const [row] = await queryRows<{ settled_until: string; snapshot: string | null; read_until: string | null }>(
       tx,
-      sql`SELECT settled_until::text, snapshot FROM usage_rollup_state WHERE name = ${STATE_NAME}`,
+      sql`SELECT settled_until::text, snapshot, read_until::text FROM usage_rollup_state WHERE name = ${STATE_NAME}`,
     );
-    const state: RollupState | null = row ? { settledUntil: new Date(row.settled_until), snapshot: row.snapshot } : null;
+    const state: RollupState | null = row
+      ? { settledUntil: new Date(row.settled_until), snapshot: row.snapshot, readUntil: row.read_until ? new Date(row.read_until) : null }
+      : null;
     const lower = state?.settledUntil ?? new Date(0);
     // Read before the snapshot is taken: an event received later may commit after the snapshot.
-    const settled = new Date(Math.max(lower.getTime(), clock.now().getTime() - SETTLE_MARGIN_MS));
+    const readAt = clock.now();
+    const settled = new Date(Math.max(lower.getTime(), readAt.getTime() - SETTLE_MARGIN_MS));
     const [taken] = await queryRows<{ snapshot: string }>(tx, sql`SELECT pg_current_snapshot()::text AS snapshot`);
     const snapshot = parsePgSnapshot(taken!.snapshot);
-    const received = sql`e.received_at > ${lower.toISOString()}::timestamptz AND e.type IN ${ACTIVITY}`;
+    const flushedFrom = await takeCommittedFlushes(tx, snapshot);
 
     let result: RollupResult & { events: number };
     if (state && state.snapshot === null) {
+      const received = sql`e.received_at > ${lower.toISOString()}::timestamptz AND e.type IN ${ACTIVITY}`;
       result = await recomputeSinceWatermark(tx, received, snapshot, lower);
     } else {
+      // Every event committed since the previous snapshot was received after the earliest flush
+      // committed since (or, without such a flush, shortly before the previous run).
+      let from = state?.readUntil ? state.readUntil.getTime() - UNLOGGED_MARGIN_MS : lower.getTime();
+      if (flushedFrom !== null && flushedFrom < from) from = flushedFrom;
+      const received = sql`e.received_at >= ${new Date(from).toISOString()}::timestamptz AND e.type IN ${ACTIVITY}`;
       const unseen = state?.snapshot ? sql`AND NOT ${committedIn(parsePgSnapshot(state.snapshot))}` : sql``;
       // The planner cannot estimate this statement: it expects one row after the visibility test
       // (a nested loop over that misestimate ran for minutes) and a third of the partition for
@@ -219,11 +240,25 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
       );
       await tx.execute(sql`RESET enable_seqscan`);
     }
-    await tx.execute(sql`INSERT INTO usage_rollup_state (name, settled_until, snapshot, updated_at)
-      VALUES (${STATE_NAME}, ${settled.toISOString()}::timestamptz, ${taken!.snapshot}, now())
+    await tx.execute(sql`INSERT INTO usage_rollup_state (name, settled_until, snapshot, read_until, updated_at)
+      VALUES (${STATE_NAME}, ${settled.toISOString()}::timestamptz, ${taken!.snapshot}, ${readAt.toISOString()}::timestamptz, now())
       ON CONFLICT (name) DO UPDATE SET settled_until = EXCLUDED.settled_until, snapshot = EXCLUDED.snapshot,
-        updated_at = EXCLUDED.updated_at`);
+        read_until = EXCLUDED.read_until, updated_at = EXCLUDED.updated_at`);
     return { ...result, snapshot, settled };
+  }
+
+  /**
+   * The earliest received_at (ms) of the flushes committed when `snapshot` was taken and not read
+   * by an earlier run, or null when there are none; their rows are deleted, as read.
+   */
+  async function takeCommittedFlushes(tx: Db, snapshot: PgSnapshot): Promise<number | null> {
+    const committed = committedIn(snapshot, sql`f.xid`);
+    const [flushes] = await queryRows<{ from_ms: number | null }>(
+      tx,
+      sql`SELECT (extract(epoch FROM min(f.received_from)) * 1000)::float8 AS from_ms FROM usage_ingest_flushes f WHERE ${committed}`,
+    );
+    await tx.execute(sql`DELETE FROM usage_ingest_flushes f WHERE ${committed}`);
+    return flushes?.from_ms === null || flushes?.from_ms === undefined ? null : Number(flushes.from_ms);
   }
 
   /**
@@ -297,10 +332,17 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
     }
   }
 
+  let runs = 0;
+
   /** Rolls up every event committed since the previous run, in one transaction holding the rollup lock. */
   async function rollUpNewEvents(): Promise<RollupResult & { events: number }> {
     await summarizeReceivedAtIndex();
     await followZoneChanges();
+    // Each run deletes the flushes' rows it read: without a vacuum the table's dead rows would
+    // pile up on PGlite, and every run reads the whole table.
+    if (database.engine === 'pglite' && ++runs % VACUUM_FLUSHES_EVERY_RUNS === 0) {
+      await database.db.execute(sql`VACUUM usage_ingest_flushes`);
+    }
     return database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
       const { accountDays, userDays, events } = await catchUp(tx as unknown as Db);

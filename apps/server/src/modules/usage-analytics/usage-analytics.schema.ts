@@ -66,6 +66,12 @@ export const usageRollupState = pgTable('usage_rollup_state', {
   settledUntil: timestamp('settled_until', { withTimezone: true }).notNull(),
   // Null only when written by a version that recomputed whole buckets (before ADR 0013).
   snapshot: text('snapshot'),
+  /**
+   * When (server clock) the last run took its snapshot. The next run reads events received since
+   * then, less a small margin, or since the earliest flush committed meanwhile (ADR 0014). Null
+   * when written by a version without usage_ingest_flushes: settled_until is used instead.
+   */
+  readUntil: timestamp('read_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 

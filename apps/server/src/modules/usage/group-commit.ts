@@ -19,7 +19,7 @@ export type GroupCommitOptions<T> = {
   /**
    * A request that waited longer than this for a writer is refused with OverloadedError rather
    * than written: its client retries. This bounds the time from receiving an event to committing
-   * it, which the usage rollup relies on (roll-up-usage.ts, SETTLE_MARGIN_MS).
+   * it (see INGEST_MAX_QUEUE_MS).
    */
   maxQueueMs?: number;
   /** Milliseconds from a monotonic clock; performance.now() by default. */

@@ -62,7 +62,20 @@ export function prepareEvents(workspaceId: string, raw: readonly unknown[], enve
     }
   }
   const { rows, slots } = writeRows(parts);
-  return { events: { workspaceId, count: keys.length, keys: keys.join(','), rows, slots, groupIds, userIds, identities }, rejected };
+  return {
+    events: {
+      workspaceId,
+      count: keys.length,
+      receivedAtMs: envelope.receivedAt.getTime(),
+      keys: keys.join(','),
+      rows,
+      slots,
+      groupIds,
+      userIds,
+      identities,
+    },
+    rejected,
+  };
 }
 
 // Reused between requests: rows are written here, then copied out at their exact size.

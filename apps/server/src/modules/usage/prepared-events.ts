@@ -25,6 +25,8 @@ export type IdentityEvent = {
 export type PreparedEvents = {
   workspaceId: string;
   count: number;
+  /** When the request arrived: every row's received_at. */
+  receivedAtMs: number;
   /** The rows' de-duplication keys (uuid text), joined by commas. */
   keys: string;
   /** The rows as COPY text in UTF-8, without account_id. */

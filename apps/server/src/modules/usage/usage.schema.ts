@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.schema';
 import { workspaces } from '../workspaces/workspaces.schema';
 
@@ -44,3 +44,16 @@ export const usageUsers = pgTable(
     index('usage_users_workspace_account_idx').on(t.workspaceId, t.accountId),
   ],
 );
+
+/**
+ * One row per committed group-commit flush that the usage rollup has not read yet: the flush's
+ * transaction id and the earliest received_at among its events, written in that same
+ * transaction. The rollup takes the earliest received_from of the flushes committed since its
+ * previous run as the start of its received_at scan, so an event that waited long for a writer
+ * is still found without re-reading a wide margin of old events every run (ADR 0014). The
+ * rollup deletes the rows it has read: the table stays a few rows long, and needs no index.
+ */
+export const usageIngestFlushes = pgTable('usage_ingest_flushes', {
+  xid: bigint('xid', { mode: 'number' }).notNull(),
+  receivedFrom: timestamp('received_from', { withTimezone: true }).notNull(),
+});

@@ -42,9 +42,9 @@ export type TrackingRequest = {
 // Below this size a request is prepared on the main thread: handing it over would cost more.
 const WORKER_MIN_BYTES = 16 * 1024;
 /**
- * The longest a request waits for a writer before it is refused with 503 (its client retries).
- * With the flush itself, every event commits within the usage rollup's settle margin of being
- * received (SETTLE_MARGIN_MS, 15 s), so the rollup's received_at scan never misses one.
+ * The longest a request waits for a writer before it is refused with 503 (its client retries):
+ * a bound on acknowledgement latency under overload, and on how far settled_until (the
+ * watermark health rescoring follows, SETTLE_MARGIN_MS) can run ahead of commits.
  */
 export const INGEST_MAX_QUEUE_MS = 10_000;
 

@@ -349,18 +349,22 @@ export function createUsageEventWriter({ database, clock }: { database: Database
   async function writeOnce(batches: PreparedEvents[], optimistic: boolean): Promise<void> {
     let accounts = new Map<string, string | null>();
     let users = new Map<string, string | null>();
-    await runIngestTransaction(database, async (tx) => {
-      accounts = new Map();
-      users = new Map();
-      appliedNow = new Map();
-      const fresh = await claimNew(tx, batches, optimistic);
-      if (fresh.length === 0) return;
-      const identities = listIdentities(fresh);
-      await upsertGroupAccounts(tx, identities, accounts);
-      await upsertUsers(tx, identities, accounts, users);
-      await creditAccounts(tx, fresh, accounts, users);
-      await tx.copyFrom(`usage_events (${COLUMNS})`, encode(fresh, accounts, users));
-    });
+    await runIngestTransaction(
+      database,
+      async (tx) => {
+        accounts = new Map();
+        users = new Map();
+        appliedNow = new Map();
+        const fresh = await claimNew(tx, batches, optimistic);
+        if (fresh.length === 0) return;
+        const identities = listIdentities(fresh);
+        await upsertGroupAccounts(tx, identities, accounts);
+        await upsertUsers(tx, identities, accounts, users);
+        await creditAccounts(tx, fresh, accounts, users);
+        await tx.copyFrom(`usage_events (${COLUMNS})`, encode(fresh, accounts, users));
+      },
+      logFlush(batches),
+    );
     remember(accountByExternalId, accounts);
     remember(accountByUser, users);
     if (applied.size + appliedNow.size > CACHE_MAX) applied = new Map();
@@ -382,6 +386,17 @@ function encodeClaims(batches: readonly PreparedEvents[], deduplicated: { keys: 
   // beyond the separators written here.
   if (!CLAIM_ROWS.test(text)) throw new Error('A de-duplication key is not a uuid');
   return Buffer.from(text, 'latin1');
+}
+
+/**
+ * The flush's entry in usage_ingest_flushes, written first in its transaction (which it gives an
+ * id): where the usage rollup must start reading received_at to find every event of the flush.
+ */
+function logFlush(batches: readonly PreparedEvents[]): string {
+  let from = Infinity;
+  for (const b of batches) if (b.receivedAtMs < from) from = b.receivedAtMs;
+  if (!Number.isFinite(from)) throw new Error('A flush without events');
+  return `INSERT INTO usage_ingest_flushes (xid, received_from) VALUES (pg_current_xact_id()::text::bigint, '${new Date(from).toISOString()}')`;
 }
 
 /** The identify/group/alias calls among the fresh rows, in order. */
