@@ -18,6 +18,23 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/** pg_current_snapshot() and pg_current_xact_id(), which the usage rollup relies on, are PostgreSQL 13's. */
+export const MIN_SERVER_VERSION_NUM = 130_000;
+
+export class DatabaseTooOldError extends Error {
+  constructor(version: string) {
+    super(
+      `Northstar needs PostgreSQL 13 or newer; this server runs PostgreSQL ${version}. Upgrade the server, or leave DATABASE_URL unset for the embedded engine.`,
+    );
+    this.name = 'DatabaseTooOldError';
+  }
+}
+
+/** Throws DatabaseTooOldError when the server's server_version_num is below PostgreSQL 13. */
+export function checkServerVersion(versionNum: number, version: string): void {
+  if (versionNum < MIN_SERVER_VERSION_NUM) throw new DatabaseTooOldError(version);
+}
+
 export type MigrationReport = { applied: number; total: number };
 
 // Arbitrary constant: serialises concurrent migrators (two processes starting at once) on PostgreSQL.
@@ -32,10 +49,10 @@ export async function migrateDatabase(database: Database, folder = MIGRATIONS_FO
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   const codeLatest = migrations.at(-1)?.folderMillis ?? 0;
   const run = async (exec: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) => {
+    const server = await exec(`SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version`);
+    checkServerVersion(Number(server.rows[0]?.num), String(server.rows[0]?.version));
     await exec('CREATE SCHEMA IF NOT EXISTS drizzle');
-    await exec(
-      'CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)',
-    );
+    await exec('CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)');
     const last = await exec('SELECT max(created_at)::text AS latest FROM drizzle.__drizzle_migrations');
     const dbLatest = Number(last.rows[0]?.latest ?? 0);
     if (dbLatest > codeLatest) throw new DatabaseTooNewError(dbLatest, codeLatest);
@@ -45,10 +62,7 @@ export async function migrateDatabase(database: Database, folder = MIGRATIONS_FO
       for (const statement of migration.sql) {
         if (statement.trim()) await exec(statement);
       }
-      await exec('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)', [
-        migration.hash,
-        migration.folderMillis,
-      ]);
+      await exec('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)', [migration.hash, migration.folderMillis]);
       applied++;
     }
     return applied;
