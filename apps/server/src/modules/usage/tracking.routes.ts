@@ -1,3 +1,4 @@
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import type { EventType } from './parse-tracking-event';
@@ -17,6 +18,22 @@ const SINGLE_PATHS: [EventType, string[]][] = [
 ];
 const BATCH_PATHS = ['/v1/batch', '/v1/b', '/v1/import', '/batch'];
 
+const TRACKING_PATHS = new Set([...SINGLE_PATHS.flatMap(([, paths]) => paths), ...BATCH_PATHS]);
+
+/**
+ * analytics.js posts from the customer's own web app, so from any origin: the write key, not the
+ * origin, authorizes a request, and no cookie is involved. Responses (errors too) carry
+ * Access-Control-Allow-Origin: * so the browser lets the library read them, and a preflight (a
+ * client sending JSON or an Authorization header) is answered. Other paths get no CORS at all.
+ */
+const TRACKING_CORS: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['POST'],
+  allowedHeaders: ['Content-Type', 'Content-Encoding', 'Authorization'],
+  maxAge: 86_400,
+};
+const NO_CORS: FastifyCorsOptions = { origin: false };
+
 // Raw bytes accepted off the wire before decompression and the real (500 KB) check: room for
 // JSON that gzip made no smaller, without buffering anything huge.
 const RAW_BODY_LIMIT = MAX_REQUEST_BYTES * 2;
@@ -27,6 +44,12 @@ const RAW_BODY_LIMIT = MAX_REQUEST_BYTES * 2;
  */
 export function trackingRoutes(usage: UsageService): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
+    await app.register(cors, {
+      delegator: (request, callback) => {
+        const path = request.url.split('?', 1)[0]!;
+        callback(null, TRACKING_PATHS.has(path) ? TRACKING_CORS : NO_CORS);
+      },
+    });
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: RAW_BODY_LIMIT }, (_request, body, done) => done(null, body));
     app.setErrorHandler((error: FastifyError, _request, reply) => {
