@@ -51,6 +51,29 @@ describe('tracking API from a browser on another origin (CORS)', () => {
     assert.equal(res.headers['access-control-allow-origin'], '*');
   });
 
+  it('serves analytics.js its settings, pointing it back at this server', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/projects/${ws.writeKey}/settings`,
+      headers: { origin, host: 'northstar.example.com', 'x-forwarded-proto': 'https' },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.equal(res.headers['cache-control'], 'no-store');
+    const settings = res.json<{ integrations: Record<string, { apiKey: string; apiHost: string; protocol: string }>; metrics: object }>();
+    const segment = settings.integrations['Segment.io']!;
+    assert.deepEqual([segment.apiKey, segment.apiHost, segment.protocol], [ws.writeKey, 'northstar.example.com/v1', 'https']);
+    // Nothing else to load, and no delivery metrics sent to Segment.
+    assert.deepEqual(Object.keys(settings.integrations), ['Segment.io']);
+    assert.deepEqual(settings.metrics, { sampleRate: 0 });
+  });
+
+  it('refuses settings for an unknown write key', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/v1/projects/nsk_unknown/settings', headers: { origin } });
+    assert.equal(res.statusCode, 401);
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+  });
+
   it('opens no other path to other origins', async () => {
     const preflight = await t.app.inject({
       method: 'OPTIONS',

@@ -1,6 +1,7 @@
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
+import { buildAnalyticsJsSettings, readPublicOrigin } from './analytics-js-settings';
 import type { EventType } from './parse-tracking-event';
 import type { TrackingEndpoint } from './prepare-tracking-request';
 import { checkContentType, MAX_REQUEST_BYTES, tooLarge } from './read-tracking-body';
@@ -32,7 +33,14 @@ const TRACKING_CORS: FastifyCorsOptions = {
   allowedHeaders: ['Content-Type', 'Content-Encoding', 'Authorization'],
   maxAge: 86_400,
 };
+const SETTINGS_CORS: FastifyCorsOptions = { origin: '*', methods: ['GET'], maxAge: 86_400 };
 const NO_CORS: FastifyCorsOptions = { origin: false };
+const SETTINGS_PATH = /^\/v1\/projects\/[^/]+\/settings$/;
+
+function corsFor(path: string): FastifyCorsOptions {
+  if (TRACKING_PATHS.has(path)) return TRACKING_CORS;
+  return SETTINGS_PATH.test(path) ? SETTINGS_CORS : NO_CORS;
+}
 
 // Raw bytes accepted off the wire before decompression and the real (500 KB) check: room for
 // JSON that gzip made no smaller, without buffering anything huge.
@@ -47,7 +55,7 @@ export function trackingRoutes(usage: UsageService): FastifyPluginAsync {
     await app.register(cors, {
       delegator: (request, callback) => {
         const path = request.url.split('?', 1)[0]!;
-        callback(null, TRACKING_PATHS.has(path) ? TRACKING_CORS : NO_CORS);
+        callback(null, corsFor(path));
       },
     });
     app.removeAllContentTypeParsers();
@@ -86,6 +94,13 @@ export function trackingRoutes(usage: UsageService): FastifyPluginAsync {
         return reply.send(rejected.length > 0 ? { success: true, rejected } : { success: true });
       });
     }
+
+    // analytics.js with `cdnURL` set to this server loads its settings here instead of Segment's CDN.
+    app.get<{ Params: { writeKey: string } }>('/v1/projects/:writeKey/settings', { schema: { hide: true } }, async (request, reply) => {
+      await usage.authenticateWriteKey(request.params.writeKey);
+      const origin = readPublicOrigin(request.headers, { protocol: request.protocol, host: request.host });
+      return reply.header('cache-control', 'no-store').send(buildAnalyticsJsSettings(request.params.writeKey, origin));
+    });
 
     // Requests still waiting on a commit are answered before the database closes.
     app.addHook('onClose', async () => {
