@@ -252,13 +252,13 @@ export function createUsageRollup({ database, clock }: { database: Database; clo
    * by an earlier run, or null when there are none; their rows are deleted, as read.
    */
   async function takeCommittedFlushes(tx: Db, snapshot: PgSnapshot): Promise<number | null> {
-    const committed = committedIn(snapshot, sql`f.xid`);
-    const [flushes] = await queryRows<{ from_ms: number | null }>(
+    const [taken] = await queryRows<{ from_ms: number | null }>(
       tx,
-      sql`SELECT (extract(epoch FROM min(f.received_from)) * 1000)::float8 AS from_ms FROM usage_ingest_flushes f WHERE ${committed}`,
+      sql`WITH taken AS (DELETE FROM usage_ingest_flushes f WHERE ${committedIn(snapshot, sql`f.xid`)} RETURNING f.received_from)
+          SELECT (extract(epoch FROM min(received_from)) * 1000)::float8 AS from_ms FROM taken`,
     );
-    await tx.execute(sql`DELETE FROM usage_ingest_flushes f WHERE ${committed}`);
-    return flushes?.from_ms === null || flushes?.from_ms === undefined ? null : Number(flushes.from_ms);
+    const fromMs = taken?.from_ms;
+    return fromMs === null || fromMs === undefined ? null : Number(fromMs);
   }
 
   /**
